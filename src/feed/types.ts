@@ -121,6 +121,8 @@ export interface SkippedRecord {
   label?: string;
   /** Plain-language reason, in English (shown to the feed's editor in the widget's details). */
   reason: string;
+  /** For paginated feeds (Mobilize): the 1-based page the record was on, set by `mergePages` from page 2 on. */
+  page?: number;
 }
 
 export interface FeedData {
@@ -139,6 +141,13 @@ export interface FeedData {
   /** Mobilize pagination: pages read, and whether more pages were left unread because of the page cap. */
   pages?: number;
   truncated?: boolean;
+  /** Mobilize pagination: the allowlisted URL of the next page, when the page had one (the loader follows it). */
+  nextPage?: string;
+  /**
+   * Records that ARE shown but had a field dropped (an end before the start, an unsafe link, coordinates out of
+   * range, an unknown time zone). Same shape as `skipped`; for the editor's details, not counted as "not shown".
+   */
+  warnings?: SkippedRecord[];
 }
 
 /** Options that change how a feed's text is read. */

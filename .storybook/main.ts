@@ -1,0 +1,21 @@
+// Storybook for the Turnout elements: stories live next to each element (src/elements/<tag>/stories/) and
+// docs pages in stories/. `npm run storybook` / `npm run build-storybook` first write dist/custom-elements.json,
+// which fills the docs tables (see preview.ts).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const demoData = fileURLToPath(new URL('../demo/data', import.meta.url));
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/*.mdx', '../stories/*.stories.ts', '../src/elements/**/stories/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  // Stories fetch the bundled sample feeds as `demo/data/<file>` (same origin, no third-party requests).
+  staticDirs: existsSync(demoData) ? [{ from: '../demo/data', to: '/demo/data' }] : [],
+  core: { disableTelemetry: true },
+  // Vite reads vite.config.ts (minus its `build` section) and tsconfig.json, so Lit's experimental decorators
+  // are transpiled here exactly as in the library build.
+};
+
+export default config;

@@ -1,0 +1,107 @@
+// `npm run build`: everything that ships.
+//   dist/**/*.js + .d.ts       tsc (side-effect-free classes, define files, feed layer) for npm users
+//   dist/custom-elements.json  the Custom Elements Manifest (custom-elements-manifest.config.mjs)
+//   dist/cdn/                  browser bundles from vite.config.ts
+// Flags: --cdn-only (just the browser bundles; the tests use it), --manifest-only (Storybook uses it).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { findElements, root } from './lib/elements.mjs';
+
+const args = new Set(process.argv.slice(2));
+const cdnOnly = args.has('--cdn-only');
+const manifestOnly = args.has('--manifest-only');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+async function step(label, fn) {
+  const t0 = performance.now();
+  await fn();
+  console.log(`  ${label.padEnd(26)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function run(cmd, cmdArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}`))));
+  });
+}
+
+/** index.ts and define-all.ts are written by hand; make sure nobody forgot a new element. */
+function checkEntryPoints() {
+  const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
+  const all = readFileSync(join(root, 'src/define-all.ts'), 'utf8');
+  const missing = [];
+  for (const { tag } of findElements()) {
+    if (!index.includes(`./elements/${tag}/${tag}.js`)) missing.push(`src/index.ts does not export ./elements/${tag}/${tag}.js`);
+    if (!all.includes(`./elements/${tag}/${tag}.define.js`)) missing.push(`src/define-all.ts does not import ./elements/${tag}/${tag}.define.js`);
+  }
+  if (missing.length) throw new Error(`Entry points out of date:\n  ${missing.join('\n  ')}`);
+}
+
+/** Lit prints a dev-mode warning from its development build; the bundles must carry the production one. */
+function checkProductionBundles() {
+  const dir = join(root, 'dist/cdn');
+  const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  const dev = files.filter((f) => readFileSync(join(dir, String(f)), 'utf8').includes('Lit is in dev mode'));
+  if (dev.length) throw new Error(`Lit's development build ended up in ${dev.join(', ')}`);
+}
+
+/**
+ * Minifying drops the licence comments of the packages bundled into dist/cdn (Lit, valibot, papaparse...): write
+ * their licences next to the bundles instead, from the module list the build recorded (.vite/modules.json).
+ */
+function writeThirdPartyLicenses() {
+  const dir = join(root, 'dist/cdn');
+  const chunks = JSON.parse(readFileSync(join(dir, '.vite/modules.json'), 'utf8'));
+  const names = new Set();
+  const helpers = new Set();
+  for (const modules of Object.values(chunks)) {
+    for (const [id] of modules) {
+      const parts = id.split('/');
+      const name = id.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      if (existsSync(join(root, 'node_modules', name, 'package.json'))) names.add(name);
+      // Helpers the compiler inserts (e.g. "\0@oxc-project+runtime@0.156.0/helpers/esm/decorate.js").
+      const helper = /^\0(@[^+/]+)\+([^@/]+)@([^/]+)\//.exec(id);
+      if (helper) helpers.add(`${helper[1]}/${helper[2]} ${helper[3]} (MIT), helper code inserted by the compiler (oxc).`);
+    }
+  }
+  const sections = [...names].sort().map((name) => {
+    const pkgDir = join(root, 'node_modules', name);
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(pkgDir).find((f) => /^(licen[sc]e|copying)/i.test(f));
+    const text = licenseFile ? readFileSync(join(pkgDir, licenseFile), 'utf8').trim() : `License: ${pkg.license}`;
+    return `${name} ${pkg.version} (${pkg.license})\n${'-'.repeat(60)}\n${text}\n`;
+  });
+  const header = 'Third-party software bundled in these files, with its licences.\n\n';
+  writeFileSync(join(dir, 'THIRD-PARTY-LICENSES.txt'), header + [...sections, ...helpers].join('\n'));
+}
+
+const manifest = () => run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+
+const cdn = () =>
+  build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn' }).then(() => {
+    checkProductionBundles();
+    writeThirdPartyLicenses();
+  });
+
+const t0 = performance.now();
+try {
+  console.log(`Building turnout-widgets (${findElements().map((e) => e.tag).join(', ') || 'no elements yet'})`);
+  checkEntryPoints();
+  if (manifestOnly) {
+    await step('custom-elements.json', manifest);
+  } else if (cdnOnly) {
+    await step('dist/cdn (vite)', cdn);
+  } else {
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    await step('dist (tsc)', () => run(bin('tsc'), ['-p', 'tsconfig.json']));
+    await step('custom-elements.json', manifest);
+    await step('dist/cdn (vite)', cdn);
+  }
+  console.log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} catch (e) {
+  console.error(`Build failed: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}

@@ -1,0 +1,6 @@
+/**
+ * Defines every Turnout element (the all-in-one: dist/cdn/turnout.js, 'turnout-widgets/define-all.js').
+ * Loading it next to a per-element bundle is fine: a tag that is already defined is left as it is.
+ * One line per folder in src/elements/; scripts/build.mjs checks that none is missing.
+ */
+import './elements/event-list/event-list.define.js';

@@ -1,0 +1,128 @@
+/**
+ * A Mobilize API v1 events page: `{ count, next, previous, data: [event] }`. Each timeslot of an event becomes
+ * one normalized event (id `${event.id}-${timeslot.id}`, or the event's id when it has a single timeslot).
+ * Timeslot times are unix seconds; the event's IANA `timezone` is the zone they are shown in.
+ */
+import * as v from 'valibot';
+import { FeedError } from '../errors.js';
+import { normalizeZone } from '../dates.js';
+import type { FeedData, ParseOptions } from '../types.js';
+import { addEvent, describeValue, idOf, issueReason, labelOf, Sink, type RawPlace } from './common.js';
+import { safeUrl } from '../../shared/links.js';
+
+const Id = v.union([v.number(), v.string()]);
+
+// The schema holds what an event cannot be shown without: an id, a text title and timeslots with numeric starts
+// (a record failing it is skipped with the reason). Everything else (zone, location, coordinates, tags, links) is
+// read defensively by the normalizers, so one odd field costs that field, not the event; each schema key costs
+// ~0.1 µs per record.
+const TimeslotSchema = v.object({
+  start_date: v.number(),
+});
+
+const EventSchema = v.object({
+  id: Id,
+  title: v.string(),
+  timeslots: v.array(TimeslotSchema),
+});
+
+const PARSE_CONFIG = { abortEarly: true } as const;
+const SECOND = 1000;
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Mobilize's address lines as one line, without the empty ones. */
+function addressLine(lines: unknown): string | undefined {
+  if (!Array.isArray(lines)) return typeof lines === 'string' ? lines : undefined;
+  let out = '';
+  for (const line of lines) {
+    const text = typeof line === 'string' ? line.trim() : '';
+    if (text) out = out ? `${out}, ${text}` : text;
+  }
+  return out || undefined;
+}
+
+export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
+  if (!Array.isArray(page.data)) {
+    throw new FeedError('format', 'This Mobilize page has no "data" list of events.');
+  }
+  const base = options.baseUrl;
+  const sink = new Sink();
+  const fallbackZone = normalizeZone(options.timeZone) ?? 'UTC';
+
+  page.data.forEach((record, index) => {
+    const checked = v.safeParse(EventSchema, record, PARSE_CONFIG);
+    if (!checked.success) {
+      const r = (record !== null && typeof record === 'object' ? record : {}) as Raw;
+      sink.skip('event', index, labelOf(r.title, r.id), issueReason(checked.issues));
+      return;
+    }
+    const e = checked.output;
+    const r = record as Raw;
+    const id = idOf(e.id) as string;
+    let zone = normalizeZone(r.timezone);
+    if (!zone) {
+      if (r.timezone) sink.warn('event', index, labelOf(e.title, id), `time zone ${describeValue(r.timezone)} is unknown`);
+      zone = fallbackZone;
+    }
+    // Validated: a list of objects, each with a numeric start_date. Their other fields are read defensively.
+    const slots = r.timeslots as Raw[];
+    if (slots.length === 0) {
+      sink.skip('event', index, labelOf(e.title, id), 'it has no timeslots, so it has no date');
+      return;
+    }
+    const loc = isObject(r.location) ? r.location : undefined;
+    const point = loc && isObject(loc.location) ? loc.location : undefined;
+    const place: RawPlace | undefined = loc && {
+      venue: loc.venue,
+      address: addressLine(loc.address_lines),
+      locality: loc.locality,
+      region: loc.region,
+      postalCode: loc.postal_code,
+      country: loc.country,
+      lat: point?.latitude,
+      lng: point?.longitude,
+      private: r.address_visibility === 'PRIVATE' || r.address_visibility === 'private',
+    };
+    const host = isObject(r.sponsor) ? r.sponsor.name : undefined;
+    const single = slots.length === 1;
+    for (const slot of slots) {
+      const startDate = slot.start_date as number;
+      const end = slot.end_date;
+      addEvent(
+        sink,
+        {
+          id: single ? id : `${id}-${idOf(slot.id) ?? startDate}`,
+          title: e.title,
+          description: r.description || r.summary,
+          start: Number.isFinite(startDate)
+            ? { time: startDate * SECOND, timeZone: zone }
+            : `start_date ${startDate} is not a unix time`,
+          end: typeof end === 'number' && Number.isFinite(end) ? { time: end * SECOND, timeZone: zone } : undefined,
+          place,
+          online: typeof r.is_virtual === 'boolean' ? r.is_virtual : undefined,
+          onlineUrl: r.virtual_action_url,
+          type: r.event_type,
+          tags: r.tags,
+          url: r.browser_url,
+          host,
+          status: slot.is_full === true ? 'full' : 'scheduled',
+          accessibility: r.accessibility_notes,
+          featured: r.high_priority === true,
+        },
+        index,
+        base,
+        'mobilize',
+      );
+    }
+  });
+
+  const extra: Partial<FeedData> = { pages: 1 };
+  const next = safeUrl(page.next, base);
+  if (next) extra.nextPage = next;
+  return sink.result('mobilize', extra);
+}

@@ -1,0 +1,237 @@
+/**
+ * The native Turnout feed (schema/turnout-feed.schema.json): `{ "turnout": "1.0", title, timeZone, campaign,
+ * events, partners }`. Each record is checked with a valibot schema built once here; a record that fails is
+ * skipped with the first problem found.
+ */
+import * as v from 'valibot';
+import { FeedError } from '../errors.js';
+import { normalizeZone, parseIsoTime, wallToInstant, type ParsedTime } from '../dates.js';
+import { optionalLine, optionalText } from '../text.js';
+import type { Campaign, CampaignDay, FeedData, ParseOptions } from '../types.js';
+import {
+  addEvent,
+  addPartner,
+  derivedId,
+  describeValue,
+  idOf,
+  issueReason,
+  labelOf,
+  link,
+  Sink,
+  statusOf,
+  type RawPlace,
+} from './common.js';
+
+const Text = v.nullish(v.string());
+// Unions list the common case first: a failed branch costs an issue object.
+const TextOrNumber = v.nullish(v.union([v.string(), v.number()]));
+const Words = v.nullish(v.union([v.array(v.string()), v.string()]));
+
+// The schema holds what an event cannot be shown without: an object with a text title and start. Every other field
+// is read defensively by the normalizers, so one odd value costs that field (with a warning where an editor can
+// act: an unusable end, link, zone or coordinates), not the whole event. Each schema key costs ~0.1 µs per
+// record, which matters at 100k records.
+const EventSchema = v.object({
+  title: v.string(),
+  start: v.string(),
+});
+
+const PartnerSchema = v.object({
+  id: TextOrNumber,
+  name: v.string(),
+  categories: Words,
+});
+
+const DaySchema = v.looseObject({
+  id: TextOrNumber,
+  name: v.string(),
+  start: Text,
+  end: Text,
+  timeZone: Text,
+  localDate: Text,
+  url: Text,
+  description: Text,
+});
+
+const VERSION_1 = /^1(\.\d+)*$/;
+const PARSE_CONFIG = { abortEarly: true } as const;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+type Raw = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Raw {
+  return value !== null && typeof value === 'object';
+}
+
+function listOf(feed: Raw, key: string): unknown[] {
+  const list = feed[key];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new FeedError('format', `The feed's "${key}" should be a list of records.`);
+  return list;
+}
+
+function readTime(raw: unknown, zone: string | null, what: 'start' | 'end'): ParsedTime | string {
+  const parsed = typeof raw === 'string' ? parseIsoTime(raw, zone) : null;
+  if (parsed) return parsed;
+  const problem = `${what} ${describeValue(raw)} is not an ISO 8601 date-time (like 2026-01-31T19:00:00-06:00)`;
+  return what === 'end' ? `${problem}, so only the start is shown` : problem;
+}
+
+export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
+  const version = String(feed.turnout ?? '1.0');
+  if (!VERSION_1.test(version)) {
+    throw new FeedError('format', `This is a Turnout feed version ${version}; this widget reads version 1.`);
+  }
+  const base = options.baseUrl;
+  const sink = new Sink();
+  const feedZone = normalizeZone(feed.timeZone) ?? normalizeZone(options.timeZone);
+  const campaign = readCampaign(feed.campaign, feedZone, sink, base);
+  const defaultZone = feedZone ?? campaign?.timeZone ?? null;
+
+  listOf(feed, 'events').forEach((record, index) => {
+    const checked = v.safeParse(EventSchema, record, PARSE_CONFIG);
+    if (!checked.success) {
+      const r = (isRecord(record) ? record : {}) as Raw;
+      sink.skip('event', index, labelOf(r.title, r.id), issueReason(checked.issues));
+      return;
+    }
+    const e = checked.output;
+    const r = record as Raw;
+    const id = idOf(r.id);
+    let zone = defaultZone;
+    if (r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '') {
+      zone = normalizeZone(r.timeZone);
+      if (!zone) {
+        sink.warn('event', index, labelOf(e.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
+        zone = defaultZone;
+      }
+    }
+    const loc = r.location;
+    addEvent(
+      sink,
+      {
+        id,
+        title: e.title,
+        description: r.description,
+        start: readTime(e.start, zone, 'start'),
+        end: r.end === undefined || r.end === null || r.end === '' ? undefined : readTime(r.end, zone, 'end'),
+        allDay: r.allDay === true,
+        // The native location has RawPlace's field names; a plain string is taken as the venue.
+        place: typeof loc === 'string' ? { venue: loc } : isRecord(loc) ? (loc as RawPlace) : undefined,
+        online: typeof r.online === 'boolean' ? r.online : undefined,
+        onlineUrl: r.onlineUrl,
+        type: r.type,
+        tags: r.tags,
+        url: r.url,
+        host: r.host,
+        status: statusOf(r.status),
+        accessibility: r.accessibility,
+        featured: r.featured === true,
+      },
+      index,
+      base,
+      'event',
+    );
+  });
+
+  listOf(feed, 'partners').forEach((record, index) => {
+    const checked = v.safeParse(PartnerSchema, record, PARSE_CONFIG);
+    if (!checked.success) {
+      const r = (isRecord(record) ? record : {}) as Raw;
+      sink.skip('partner', index, labelOf(r.name, r.id), issueReason(checked.issues));
+      return;
+    }
+    const p = record as Raw;
+    addPartner(
+      sink,
+      { id: idOf(p.id), name: p.name, url: p.url, logo: p.logo, description: p.description, categories: p.categories },
+      index,
+      base,
+    );
+  });
+
+  const extra: Partial<FeedData> = { version };
+  const title = optionalLine(feed.title);
+  if (title) extra.title = title;
+  if (campaign) extra.campaign = campaign;
+  return sink.result('turnout', extra);
+}
+
+function readCampaign(raw: unknown, feedZone: string | null, sink: Sink, base?: string): Campaign | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new FeedError('format', 'The feed\'s "campaign" should be an object with a name and "days".');
+  }
+  const c = raw as Raw;
+  const campaign: Campaign = { days: [] };
+  const zone = normalizeZone(c.timeZone) ?? feedZone;
+  const name = optionalLine(c.name);
+  if (name) campaign.name = name;
+  const url = link(sink, 'campaign-day', -1, 'campaign', 'link', c.url, base);
+  if (url) campaign.url = url;
+  const host = link(sink, 'campaign-day', -1, 'campaign', 'host-an-event link', c.hostEventUrl, base);
+  if (host) campaign.hostEventUrl = host;
+  if (zone) campaign.timeZone = zone;
+
+  listOf(c, 'days').forEach((record, index) => {
+    const checked = v.safeParse(DaySchema, record, PARSE_CONFIG);
+    if (!checked.success) {
+      const r = (isRecord(record) ? record : {}) as Raw;
+      sink.skip('campaign-day', index, labelOf(r.name, r.id), issueReason(checked.issues));
+      return;
+    }
+    const d = checked.output;
+    const label = labelOf(d.name, d.id);
+    const dayZone = normalizeZone(d.timeZone) ?? zone;
+    const day = readDay(d, dayZone);
+    if (typeof day === 'string') {
+      sink.skip('campaign-day', index, label, day);
+      return;
+    }
+    const dayUrl = link(sink, 'campaign-day', index, label, 'link', d.url, base);
+    if (dayUrl) day.url = dayUrl;
+    const description = optionalText(d.description, 2000);
+    if (description) day.description = description;
+    if (campaign.days.some((other) => other.id === day.id)) {
+      sink.skip('campaign-day', index, label, `its id "${day.id}" is already used by an earlier day`);
+      return;
+    }
+    campaign.days.push(day);
+  });
+  campaign.days.sort((a, b) => a.start - b.start);
+  return campaign;
+}
+
+function readDay(d: v.InferOutput<typeof DaySchema>, zone: string | null): CampaignDay | string {
+  const name = optionalLine(d.name, 200);
+  if (!name) return 'it has no name';
+  const id = idOf(d.id) ?? derivedId('day', name);
+  let localDate: string | undefined;
+  if (d.localDate) {
+    const m = LOCAL_DATE.exec(d.localDate);
+    if (!m) return `localDate "${d.localDate}" is not a date like 2026-01-30`;
+    localDate = d.localDate;
+  }
+  let start: ParsedTime | null = d.start ? parseIsoTime(d.start, zone) : null;
+  if (d.start && !start) return `start "${d.start}" is not an ISO 8601 date-time`;
+  let end: number | undefined;
+  if (!start && localDate) {
+    const [y, mo, day] = localDate.split('-').map(Number);
+    const dayZone = zone ?? 'UTC';
+    start = { time: wallToInstant(y, mo, day, 0, 0, 0, dayZone), timeZone: dayZone };
+    end = wallToInstant(y, mo, day + 1, 0, 0, 0, dayZone);
+  }
+  if (!start) return 'it has no start (an ISO 8601 "start" or a "localDate")';
+  if (d.end) {
+    const parsed = parseIsoTime(d.end, zone);
+    if (!parsed) return `end "${d.end}" is not an ISO 8601 date-time`;
+    end = parsed.allDay ? parsed.time + DAY_MS : parsed.time;
+  } else if (start.allDay) {
+    end = start.time + DAY_MS;
+  }
+  const day: CampaignDay = { id, name, start: start.time, timeZone: start.timeZone };
+  if (end !== undefined && end > start.time) day.end = end;
+  if (localDate) day.localDate = localDate;
+  return day;
+}
