@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { feedRoutes } from './test/server/feed-routes.mjs';
+import { timezonePlugin } from './test/server/timezone-plugin.mjs';
 
 const executablePath =
   process.env.CHROME_PATH ||
@@ -23,6 +24,7 @@ export default {
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
   plugins: [
+    timezonePlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   middleware: [feedRoutes],
