@@ -14,7 +14,7 @@
 //
 // The npm build (dist/*.js + .d.ts) is tsc's job, see scripts/build.mjs. Storybook loads this file too, but
 // ignores its `build` section.
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, parseAst, type Plugin } from 'vite';
 import { findElements } from './scripts/lib/elements.mjs';
 
 const input: Record<string, string> = { turnout: 'src/define-all.ts' };
@@ -42,6 +42,56 @@ function moduleSizes(): Plugin {
   };
 }
 
+type Node = { type?: string; start: number; end: number; [key: string]: unknown };
+type Quasi = Node & { value: { raw: string } };
+
+/**
+ * Drops the indentation inside Lit's html`` and css`` templates of our own modules (the minifier keeps template
+ * text as written). Only safe rewrites: in html, whitespace that contains a line break becomes one space (the
+ * browser collapses it the same way; no template of ours uses <pre>, <textarea> or `white-space: pre`); in css,
+ * whitespace runs become one space, and these go: the spaces next to `{ } ; ,` and after `:`, a last `;` before `}`,
+ * the zero of `0.5`, the spaces around `*` and `/` in calc(). Text, attribute values and bindings are otherwise
+ * left as they are. No dependency: the templates are found with Vite's own parser.
+ */
+function minifyTemplates(): Plugin {
+  const rewrite: Record<string, (raw: string) => string> = {
+    html: (raw) => raw.replace(/[ \t]*\n\s*/g, ' '),
+    css: (raw) =>
+      raw
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([{};,]) ?|(:) /g, '$1$2')
+        .replace(/;}/g, '}')
+        .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
+        .replace(/calc\((?:[^()]|\([^()]*\))*\)/g, (calc) => calc.replace(/ ([*/]) /g, '$1')),
+  };
+  return {
+    name: 'turnout-minify-templates',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.startsWith(`${process.cwd()}/src/`) || !/\b(html|css)`/.test(code)) return null;
+      const quasis: [Quasi, (raw: string) => string][] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as Node;
+        const tag = n.tag as Node & { name?: string };
+        if (n.type === 'TaggedTemplateExpression' && tag.type === 'Identifier' && rewrite[tag.name!]) {
+          for (const q of (n.quasi as { quasis: Quasi[] }).quasis) quasis.push([q, rewrite[tag.name!]]);
+        }
+        for (const key in n) if (key !== 'tag') visit(n[key]);
+      };
+      visit(parseAst(code));
+      let out = code;
+      for (const [q, fn] of quasis.sort((a, b) => b[0].start - a[0].start)) {
+        if (out.slice(q.start, q.end) !== q.value.raw) continue;
+        out = out.slice(0, q.start) + fn(q.value.raw) + out.slice(q.end);
+      }
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   publicDir: false,
@@ -55,7 +105,12 @@ export default defineConfig({
     manifest: true,
     reportCompressedSize: false,
     rolldownOptions: {
-      plugins: [moduleSizes()],
+      plugins: [moduleSizes(), minifyTemplates()],
+      // @lit/localize's main module re-exports its whole runtime, whose modules run a few harmless statements at
+      // import (a resolved promise, a lookup table), so a bundler keeps them even when nothing uses them. Its
+      // modules have no side effects that matter: include one only when something imports from it (e.g.
+      // configureLocalization, once locales are set up).
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/@lit/localize/') },
       // An entry may hold the code it shares (no extra facade file, one request fewer for a one-element page).
       preserveEntrySignatures: 'allow-extension',
       output: {

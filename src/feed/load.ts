@@ -258,8 +258,7 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
       response = await fetch(href, {
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
-        mode: 'cors',
-        cache: 'default',
+        // mode 'cors' and cache 'default' (the HTTP cache revalidates) are fetch's defaults.
         signal: controller.signal,
         headers: { Accept: 'application/json, application/ld+json, text/csv;q=0.9, */*;q=0.5' },
       });

@@ -3,7 +3,7 @@
  * Nothing here fetches; the visitor's click on the Google link is the only thing that leaves the page.
  */
 import type { TurnoutEvent } from '../feed/types.js';
-import { eventEnd, formatPlace } from './format.js';
+import { eventEnd, formatPlace } from './event-info.js';
 
 export interface CalendarOptions {
   /** The link to put in the entry (e.g. the RSVP link with its source); the event's own `url` by default. */

@@ -5,7 +5,7 @@
  * periodically; a failed reload keeps the last good data (stale) and its time.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FeedError, isFeedError } from '../feed/errors.js';
+import type { FeedError } from '../feed/errors.js';
 import { loadFeed, parseFeedInput } from '../feed/load.js';
 import type { FeedData, FeedFormat, ParseOptions } from '../feed/types.js';
 
@@ -167,8 +167,8 @@ export class FeedController implements ReactiveController {
             });
       this.#settle(abort, data, undefined, url);
     } catch (e) {
-      const error = isFeedError(e) ? e : new FeedError('parse', String(e), undefined, url ?? undefined);
-      this.#settle(abort, undefined, error, url);
+      // loadFeed and parseFeedInput reject only with FeedError.
+      this.#settle(abort, undefined, e as FeedError, url);
     }
   }
 

@@ -3,22 +3,16 @@
  * the feed controller and the element's clock, re-renders when the page's reference time changes, and renders
  * the feed's status (loading, errors a person understands, stale data, skipped records). It defines no tag.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FeedData, FeedFormat } from '../feed/types.js';
 import { CLOCK_CHANGE_EVENT, ElementClock } from './clock.js';
 import { FeedController } from './feed-controller.js';
-import {
-  feedErrorMessage,
-  loadingMessage,
-  moreSkippedMessage,
-  retryLabel,
-  skippedDetailsLabel,
-  skippedMessage,
-  skippedRecordLine,
-  staleMessage,
-  truncatedMessage,
-} from './feed-messages.js';
+import { loadingMessage, retryLabel, unavailableMessage } from './feed-messages.js';
+
+type Notices = typeof import('./feed-notices.js');
+/** The notices needed only sometimes (errors, stale data, skipped records): null when they could not be loaded. */
+let notices: Notices | null | undefined;
+let noticesLoading: Promise<unknown> | undefined;
 
 export {
   FeedController,
@@ -29,9 +23,6 @@ export {
   type FeedStatus,
 } from './feed-controller.js';
 
-/** Skipped records listed in the details; a feed with thousands of bad rows needs fixing at the source anyway. */
-const MAX_LISTED = 100;
-
 /**
  * @event turnout-feed-load - The feed loaded (also after each refresh). `detail: { url, events, skipped }`.
  * @event turnout-feed-error - The feed failed to load. `detail: { url, code, message }`.
@@ -41,32 +32,25 @@ const MAX_LISTED = 100;
  * @csspart feed-truncated - The notice that a paged feed was read only up to the page cap.
  */
 export abstract class TurnoutFeedElement extends LitElement {
-  /** Styles for renderFeedStatus(); subclasses add them: `static styles = [TurnoutFeedElement.feedStatusStyles, ...]`. */
+  /**
+   * Styles for renderFeedStatus(); subclasses add them after the theme:
+   * `static styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, ...]` (Retry is a theme `.button.secondary`).
+   */
   static feedStatusStyles = css`
     .feed-status:empty {
       display: none;
     }
     .feed-status,
-    .feed-skipped {
+    .feed-skipped,
+    .feed-retry {
       margin: 0 0 var(--_space, 0.75rem);
+    }
+    .feed-status,
+    .feed-skipped {
       color: var(--_muted, inherit);
     }
-    .feed-status .feed-error {
+    .feed-error {
       color: var(--_text, inherit);
-    }
-    .feed-retry {
-      font: inherit;
-      color: var(--_accent, inherit);
-      background: transparent;
-      border: 1px solid var(--_border, currentColor);
-      border-radius: var(--_radius, 0.25rem);
-      padding: 0.25em 0.9em;
-      margin: 0 0 var(--_space, 0.75rem);
-      cursor: pointer;
-    }
-    .feed-retry:focus-visible {
-      outline: 2px solid var(--_accent, currentColor);
-      outline-offset: 2px;
     }
     .feed-skipped ul {
       margin: 0.25em 0;
@@ -74,24 +58,37 @@ export abstract class TurnoutFeedElement extends LitElement {
     }
   `;
 
+  // Declared without decorators: Lit's decorator helpers would add ~0.5 KB gzip to the CDN bundles.
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    format: { reflect: true },
+    timeZone: { attribute: 'time-zone', reflect: true },
+    refresh: { type: Number },
+    maxBytes: { attribute: 'max-bytes', type: Number },
+    timeout: { type: Number },
+    now: {},
+    data: { attribute: false },
+    feed: { attribute: false },
+  };
+
   /** Feed URL (any supported format). */
-  @property({ reflect: true }) src?: string;
+  src?: string;
   /** Forces a format instead of detecting it: turnout, mobilize, jsonld or csv. */
-  @property({ reflect: true }) format?: FeedFormat;
+  format?: FeedFormat;
   /** IANA zone for times the feed gives without one (CSV, JSON-LD without offset). */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone?: string;
+  timeZone?: string;
   /** Reload the feed every this many seconds (0: never). Widgets on one page share each reload. */
-  @property({ type: Number }) refresh?: number;
+  refresh?: number;
   /** Largest feed accepted, in bytes (default 32 MB). */
-  @property({ attribute: 'max-bytes', type: Number }) maxBytes?: number;
+  maxBytes?: number;
   /** Milliseconds before loading is given up (default 10 000). */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
   /** This element's "now" (ISO 8601 instant with offset), overriding the page's clock. */
-  @property() now?: string;
+  now?: string;
   /** Raw feed content set by script, in any supported format (an object, or JSON/CSV text). Wins over src. */
-  @property({ attribute: false }) data?: unknown;
+  data?: unknown;
   /** Normalized feed data set by script, used as is. Wins over data and src. */
-  @property({ attribute: false }) feed?: FeedData;
+  feed?: FeedData;
 
   /** The feed's state: status, data, error, updatedAt, stale. */
   protected readonly feedState = new FeedController(this);
@@ -138,22 +135,26 @@ export abstract class TurnoutFeedElement extends LitElement {
 
   /**
    * Loading, error (with Retry), stale and skipped-records notices. The live region is always rendered, so
-   * screen readers announce its changes.
+   * screen readers announce its changes. "Loading events…" comes with the element; the other notices load the
+   * first time one is needed (updateComplete waits for them), and a generic message stands in for an error if
+   * they cannot be loaded.
    */
   protected renderFeedStatus(): TemplateResult {
     const { status, error, stale, data, updatedAt } = this.feedState;
-    let message: TemplateResult | typeof nothing = nothing;
-    if (status === 'loading') message = html`${loadingMessage()}`;
-    else if (error && !stale && error.code !== 'aborted') {
-      message = html`<span class="feed-error">${feedErrorMessage(error)}</span>`;
-    } else if (stale && updatedAt !== undefined) message = html`${staleMessage(updatedAt, this.locale)}`;
-    const skipped = data?.skipped ?? [];
+    const failed = !!error && error.code !== 'aborted';
+    if (notices === undefined && (failed || data?.skipped.length || data?.truncated)) this.#loadNotices();
+    let message: unknown = nothing;
+    if (status === 'loading') message = loadingMessage();
+    else if (failed && !stale) {
+      const text = notices ? notices.feedErrorMessage(error) : notices === null ? unavailableMessage() : '';
+      message = text ? html`<span class="feed-error">${text}</span>` : nothing;
+    } else if (stale && updatedAt !== undefined) message = notices?.staleMessage(updatedAt, this.locale) ?? nothing;
     return html`
       <div class="feed-status" part="feed-status" role="status" aria-live="polite">${message}</div>
-      ${(error && error.code !== 'aborted') || this.#retrying
+      ${failed || this.#retrying
         ? html`<button
             type="button"
-            class="feed-retry"
+            class="button secondary feed-retry"
             part="feed-retry"
             aria-disabled=${this.#retrying ? 'true' : 'false'}
             @click=${this.#retry}
@@ -161,21 +162,28 @@ export abstract class TurnoutFeedElement extends LitElement {
             ${retryLabel()}
           </button>`
         : nothing}
-      ${data?.truncated && data.pages
-        ? html`<p class="feed-skipped" part="feed-truncated">${truncatedMessage(data.pages)}</p>`
-        : nothing}
-      ${skipped.length
-        ? html`<div class="feed-skipped" part="feed-skipped">
-            <p>${skippedMessage(skipped.length, this.locale)}</p>
-            <details>
-              <summary>${skippedDetailsLabel()}</summary>
-              <ul>
-                ${skipped.slice(0, MAX_LISTED).map((r) => html`<li>${skippedRecordLine(r, data?.format)}</li>`)}
-              </ul>
-              ${skipped.length > MAX_LISTED ? html`<p>${moreSkippedMessage(skipped.length - MAX_LISTED, this.locale)}</p>` : nothing}
-            </details>
-          </div>`
-        : nothing}
+      ${data && notices ? notices.renderDataNotices(data, this.locale) : nothing}
     `;
+  }
+
+  #loadNotices(): void {
+    noticesLoading ??= import('./feed-notices.js').then(
+      (m) => (notices = m),
+      () => (notices = null),
+    );
+    this.#noticesPending ??= noticesLoading.then(() => {
+      this.#noticesPending = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** Set while the notices code a render asked for is loading; resolves when it is in and an update is asked. */
+  #noticesPending?: Promise<void>;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#noticesPending) return done;
+    await this.#noticesPending;
+    return super.getUpdateComplete();
   }
 }

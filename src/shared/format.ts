@@ -3,10 +3,11 @@
  * in the event's own zone (or as typed, for floating times), never silently in the viewer's.
  */
 import { msg, str } from '@lit/localize';
-import type { EventLocation, TurnoutEvent } from '../feed/types.js';
+import type { TurnoutEvent } from '../feed/types.js';
 
-/** How long an event is assumed to last when the feed gives no end. */
-export const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
+// The helpers without localized text live in event-info.ts (so that the calendar chunk can use them without the
+// localization runtime); re-exported here for the elements.
+export { countryName, DEFAULT_DURATION_MS, eventEnd, formatPlace, type PlaceOptions } from './event-info.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -24,11 +25,6 @@ function dtf(locale: string | undefined, options: Intl.DateTimeFormatOptions): I
 /** The zone the visitor's browser runs in. */
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** The end instant of an event: its own end, or start + 2 hours when the feed gave none. */
-export function eventEnd(event: TurnoutEvent): number {
-  return event.end ?? event.start + DEFAULT_DURATION_MS;
 }
 
 /** The zone an event's wall-clock times are read in (UTC for floating times, which are stored as if in UTC). */
@@ -80,21 +76,20 @@ export function formatDayKey(key: string, locale?: string): string {
   );
 }
 
-/** The UTC offset of a zone at an instant, as "GMT-06:00" (comparable between zones). */
-function offsetAt(time: number, timeZone: string): string {
-  const parts = dtf('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' }).formatToParts(time);
+/** A zone's name at an instant, in the given style: "GMT-06:00" (longOffset, in en-US), "CST" (short). */
+function zoneAt(time: number, timeZone: string, style: 'longOffset' | 'short', locale?: string): string {
+  const parts = dtf(locale, { timeZone, timeZoneName: style, hour: 'numeric' }).formatToParts(time);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
-/** True when two zones show the same wall-clock time at that instant. */
+/** True when two zones show the same wall-clock time at that instant (their UTC offsets are equal). */
 export function sameOffset(time: number, a: string, b: string): boolean {
-  return a === b || offsetAt(time, a) === offsetAt(time, b);
+  return a === b || zoneAt(time, a, 'longOffset', 'en-US') === zoneAt(time, b, 'longOffset', 'en-US');
 }
 
 /** The short name of a zone at an instant, as the locale writes it: "CST", "GMT", "GMT+1". */
 export function zoneName(time: number, timeZone: string, locale?: string): string {
-  const parts = dtf(locale, { timeZone, timeZoneName: 'short', hour: 'numeric' }).formatToParts(time);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return zoneAt(time, timeZone, 'short', locale);
 }
 
 export interface EventWhen {
@@ -139,47 +134,6 @@ export function formatEventWhen(event: TurnoutEvent, options: WhenOptions = {}):
   const viewerZone = options.viewerZone ?? viewerTimeZone();
   const zone = sameOffset(event.start, timeZone, viewerZone) ? undefined : zoneName(event.start, timeZone, locale);
   return { date, time, zone, datetime: iso };
-}
-
-const countryNames = new Map<string, string>();
-
-/** A country code as a name ("GB" -> "United Kingdom"); other values are returned as they are. */
-export function countryName(country: string, locale?: string): string {
-  if (!/^[A-Z]{2}$/.test(country)) return country;
-  const key = `${locale ?? ''}|${country}`;
-  let name = countryNames.get(key);
-  if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' }).of(country) ?? country;
-    } catch {
-      name = country;
-    }
-    countryNames.set(key, name);
-  }
-  return name;
-}
-
-export interface PlaceOptions {
-  locale?: string;
-  /** Include the street address and postal code (for calendars). */
-  full?: boolean;
-  /** Include the country's name. */
-  country?: boolean;
-}
-
-/** A location as one line: "Union Park, Chicago, IL". Empty when there is nothing to say. */
-export function formatPlace(location: EventLocation, options: PlaceOptions = {}): string {
-  const parts = [
-    location.venue,
-    options.full ? location.address : undefined,
-    location.locality,
-    options.full && location.postalCode ? [location.region, location.postalCode].filter(Boolean).join(' ') : location.region,
-    options.country && location.country ? countryName(location.country, options.locale) : undefined,
-  ];
-  return parts
-    .map((p) => p?.trim())
-    .filter((p): p is string => !!p)
-    .join(', ');
 }
 
 /** Text folded for searching: lower case, without accents ("Café" and "cafe" match). ASCII takes a fast path. */

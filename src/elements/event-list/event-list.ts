@@ -1,6 +1,5 @@
-import { localized, msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import { TurnoutFeedElement } from '../../shared/feed-element.js';
 import {
@@ -130,9 +129,26 @@ function isDay(value: string): boolean {
  * @cssproperty --turnout-radius - Corner radius.
  * @cssproperty --turnout-space - Base spacing.
  */
-@localized()
 export class EventList extends TurnoutFeedElement {
   static override styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, styles];
+
+  // Declared without decorators: Lit's decorator helpers would add ~0.5 KB gzip to the CDN bundle.
+  static override properties: PropertyDeclarations = {
+    host: {},
+    tag: {},
+    type: {},
+    date: {},
+    search: {},
+    showPast: { type: Boolean, attribute: 'show-past' },
+    source: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    query: { state: true, attribute: false },
+    typeFilter: { state: true, attribute: false },
+    dateFilter: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
+    calendarFor: { state: true, attribute: false },
+  };
 
   /** Defines the element under `tag` in `registry`; defining twice (e.g. two bundles on a page) is not an error. */
   static define(tag = 'event-list', registry: CustomElementRegistry = customElements): void {
@@ -140,33 +156,39 @@ export class EventList extends TurnoutFeedElement {
   }
 
   /** Show only events by this host (case- and accent-insensitive). */
-  @property() host = '';
+  host = '';
   /** Show only events with this tag. */
-  @property() tag = '';
+  tag = '';
   /** Initial type filter (a type key such as "rally"); the visitor can change it. */
-  @property() type = '';
+  type = '';
   /** Initial date filter (YYYY-MM-DD, the day in each event's zone); the visitor can change it. */
-  @property() date = '';
+  date = '';
   /** Initial search text; the visitor can change it. */
-  @property() search = '';
+  search = '';
   /** Show events that have ended. */
-  @property({ type: Boolean, attribute: 'show-past' }) showPast = false;
+  showPast = false;
   /** Appended to RSVP links for attribution (e.g. `?source=ssa`). */
-  @property() source = '';
+  source = '';
   /** How many events to show before "Show more". */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  pageSize = 50;
   /** Level of the day headings (2–5); event titles are one level below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
-  @state() private query = '';
-  @state() private typeFilter = '';
-  @state() private dateFilter = '';
-  @state() private limit = 0;
+  private query = '';
+  private typeFilter = '';
+  private dateFilter = '';
+  private limit = 0;
   /** Id of the event whose "Add to calendar" choices are open. */
-  @state() private calendarFor = '';
+  private calendarFor = '';
   private calendar?: Calendar;
   /** Index of the first event shown by the last "Show more", to move focus to once it is rendered. */
   private focusIndex = -1;
+
+  constructor() {
+    super();
+    // Re-renders when the page switches language (what @localized() does).
+    updateWhenLocaleChanges(this);
+  }
 
   private get pageStep(): number {
     return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;

@@ -1,0 +1,95 @@
+/**
+ * The worker side of parse-client.ts, loaded only when a body is large enough to be parsed off the main thread:
+ * starts the module worker (parse-worker.ts), sends it bodies and turns its answers back into FeedData or
+ * FeedError. When no worker can start or one fails, jobs resolve with null and the caller parses on the main
+ * thread instead.
+ */
+import { FeedError } from './errors.js';
+import type { ParseRequest, ParseResponse } from './parse-client.js';
+import type { FeedData, ParseOptions } from './types.js';
+
+let worker: Worker | null | undefined;
+let shimUrl: string | undefined;
+let nextId = 1;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+const pending = new Map<number, { resolve: (data: FeedData | null) => void; reject: (e: FeedError) => void }>();
+
+/** Resolves with the parsed data, or null when no worker could do it (the caller then parses here). */
+export function parseInWorker(input: Uint8Array | string, options: ParseOptions, charset?: string): Promise<FeedData | null> {
+  const w = getWorker();
+  if (!w) return Promise.resolve(null);
+  clearTimeout(idleTimer);
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    // The bytes are copied, not transferred: a response may be shared by several loads.
+    w.postMessage({ id, input, charset, options } satisfies ParseRequest);
+  });
+}
+
+/** Stops the worker (if any); jobs still waiting go back to the main thread. The next job starts a new one. */
+export function stopWorker(): void {
+  clearTimeout(idleTimer);
+  if (shimUrl) URL.revokeObjectURL(shimUrl);
+  shimUrl = undefined;
+  worker?.terminate();
+  worker = undefined;
+  for (const job of pending.values()) job.resolve(null);
+  pending.clear();
+}
+
+function getWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  if (typeof globalThis.Worker === 'undefined') return (worker = null);
+  // Written as bundlers expect (`new Worker(new URL('./x.js', import.meta.url), ...)`), so that Vite bundles the
+  // worker and rewrites its URL; the local `Worker` receives that URL and can fall back to a blob: shim.
+  const Worker = WorkerStarter;
+  worker = new Worker(new URL('./parse-worker.js', import.meta.url), { type: 'module', name: 'turnout-parse' }).worker;
+  if (!worker) return null;
+  worker.addEventListener('message', (e: MessageEvent<ParseResponse>) => {
+    const job = pending.get(e.data.id);
+    if (!job) return;
+    pending.delete(e.data.id);
+    if ('data' in e.data) job.resolve(e.data.data);
+    else if ('error' in e.data) {
+      const { code, message, status } = e.data.error;
+      job.reject(new FeedError(code as FeedError['code'], message, status));
+    } else job.resolve(null);
+    if (pending.size === 0) idleTimer = setTimeout(stopWorker, 15_000);
+  });
+  // A worker that fails to load (blocked, missing file) never answers: give every job back to the main thread.
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    stopWorker();
+    worker = null;
+  });
+  return worker;
+}
+
+/** Starts a worker from its URL, or else through the cross-origin shim; `worker` is null when neither may start. */
+class WorkerStarter {
+  readonly worker: Worker | null;
+  constructor(url: URL, options: WorkerOptions) {
+    this.worker = tryWorker(url, options) ?? tryWorker(crossOriginShim(url), options);
+  }
+}
+
+function tryWorker(url: URL | string | undefined, options: WorkerOptions): Worker | null {
+  if (!url) return null;
+  try {
+    return new globalThis.Worker(url, options);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A page may not start a worker from another origin (a bundle served by a CDN), but a worker of its own may
+ * import one: a one-line module worker from a blob: URL that imports the real worker script (CORS applies, and
+ * CDNs allow it). A CSP without blob: in worker-src blocks this too; then parsing stays on the main thread.
+ */
+function crossOriginShim(url: URL): string | undefined {
+  if (typeof URL.createObjectURL !== 'function') return undefined;
+  shimUrl = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  return shimUrl;
+}
