@@ -1,5 +1,7 @@
 // Tests run in the system's Chromium (Debian package), never a downloaded browser.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +9,12 @@ import { summaryReporter } from './test/reporters/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { feedRoutes } from './test/server/feed-routes.mjs';
 import { timezonePlugin } from './test/server/timezone-plugin.mjs';
+
+// papaparse ships only as a UMD/CommonJS script; the browser needs an ES module, so only it is transformed (Vite
+// does the same in the build). Its one require() (Node's 'stream', for Papa.NODE_STREAM_INPUT, unused here) is left
+// alone, and `strictRequires: false` gives a plain module with a default export (the plugin's lazily wrapped form
+// needs proxy modules the dev server does not serve).
+const commonjs = fromRollup(rollupCommonjs);
 
 const executablePath =
   process.env.CHROME_PATH ||
@@ -26,6 +34,7 @@ export default {
   plugins: [
     timezonePlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    commonjs({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
   ],
   middleware: [feedRoutes],
   browsers: [

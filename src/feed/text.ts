@@ -32,7 +32,7 @@ function needsWork(s: string, oneLine: boolean): boolean {
     } else if (c === 10) {
       if (oneLine || prev === 32 || ++breaks === 3) return true;
       prev = c;
-    } else if (c < 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    } else if (c <= 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
       c === 0x202f || c === 0x205f || c === 0x3000) {
       return true;
     } else {

@@ -2,10 +2,11 @@
  * What every adapter shares: collecting records (duplicate ids, skips, warnings) and normalizing the parts of an
  * event that every format has (location, type, tags, status, yes/no values).
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import type {
   EventLocation,
   EventStatus,
+  LocationPrecision,
   FeedData,
   FeedFormat,
   SkippedRecord,
@@ -36,14 +37,16 @@ export class Sink {
 
   /** `derived`: the id was made from the event's content, so a repeat means the same event twice. */
   addEvent(event: TurnoutEvent, index: number, derived = false): void {
-    if (this.#eventIds.has(event.id)) {
+    const ids = this.#eventIds;
+    const known = ids.size;
+    ids.add(event.id); // one hash lookup instead of has() then add(): this runs for every event
+    if (ids.size === known) {
       const reason = derived
         ? 'it repeats an earlier event (same title, start, place and link)'
         : `its id "${event.id}" is already used by an earlier event`;
       this.skip('event', index, event.title, reason);
       return;
     }
-    this.#eventIds.add(event.id);
     this.events.push(event);
   }
 
@@ -112,24 +115,62 @@ export function typeKey(raw: unknown): string | undefined {
   return text ? typeKeyOf(text) : undefined;
 }
 
-const TAG_SPLIT = /\s*[,;|]\s*/;
+const MAX_TAGS = 30;
 
-/** Tags from a list or a "a, b; c" string: trimmed, one line each, without repeats (case-insensitive). */
+/** Tags from a list or a "a, b; c | d" string: trimmed, one line each, without repeats (case-insensitive). */
 export function tagList(raw: unknown): string[] {
-  const items: unknown[] = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(TAG_SPLIT) : NO_ITEMS;
-  const tags: string[] = [];
-  for (const item of items) {
-    const name = lineText(item !== null && typeof item === 'object' ? (item as { name?: unknown }).name : item, 60);
-    if (name && !hasTag(tags, name)) tags.push(name);
-    if (tags.length === 30) break;
+  const isText = typeof raw === 'string';
+  if (!isText && !Array.isArray(raw)) return [];
+  // Sized up front and trimmed at the end: a list grown by push keeps room for 16 (this is per event).
+  const tags = new Array<string>(Math.min(isText ? count(raw, TAG_SEPARATORS) + 1 : raw.length, MAX_TAGS));
+  let size = 0;
+  if (isText) {
+    // Split by hand: a regex split builds a list and strings that are thrown away at once.
+    const n = raw.length;
+    let from = 0;
+    for (let i = 0; i <= n && size < tags.length; i++) {
+      if (i < n && !TAG_SEPARATORS.includes(raw.charCodeAt(i))) continue;
+      let start = from;
+      let end = i;
+      while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
+      while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+      if (end > start) size = addTag(tags, size, start === 0 && end === n ? raw : raw.slice(start, end));
+      from = i + 1;
+    }
+  } else {
+    for (let i = 0; i < raw.length && size < tags.length; i++) {
+      const item: unknown = raw[i];
+      size = addTag(tags, size, item !== null && typeof item === 'object' ? (item as { name?: unknown }).name : item);
+    }
   }
+  tags.length = size;
   return tags;
 }
 
-const NO_ITEMS: unknown[] = [];
+const TAG_SEPARATORS = [44, 59, 124]; // , ; |
 
-function hasTag(tags: string[], name: string): boolean {
-  for (const tag of tags) {
+/** How many characters of `text` are one of `codes`. */
+function count(text: string, codes: number[]): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) if (codes.includes(text.charCodeAt(i))) found++;
+  return found;
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Puts a tag at `tags[size]` unless it is empty or a repeat; the new size. */
+function addTag(tags: string[], size: number, item: unknown): number {
+  const name = lineText(item, 60);
+  if (!name || hasTag(tags, size, name)) return size;
+  tags[size] = name;
+  return size + 1;
+}
+
+function hasTag(tags: string[], size: number, name: string): boolean {
+  for (let i = 0; i < size; i++) {
+    const tag = tags[i];
     if (tag.length === name.length && (tag === name || tag.toLowerCase() === name.toLowerCase())) return true;
   }
   return false;
@@ -216,24 +257,16 @@ export interface RawPlace {
  */
 export function buildLocation(raw: RawPlace | null | undefined): { location: EventLocation; problem?: string } {
   if (!raw) return { location: { precision: 'none' } };
-  const location: EventLocation = { precision: 'none' };
   const locality = optionalLine(raw.locality, 120);
   const region = optionalLine(raw.region, 120);
   const postalCode = optionalLine(raw.postalCode, 20);
   const country = countryCode(raw.country);
-  if (locality) location.locality = locality;
-  if (region) location.region = region;
-  if (postalCode) location.postalCode = postalCode;
-  if (country) location.country = country;
   const area = !!(locality || region || postalCode);
   if (raw.private) {
-    if (area || country) location.precision = 'approximate';
-    return { location };
+    return { location: areaLocation(area || country ? 'approximate' : 'none', locality, region, postalCode, country) };
   }
   const venue = optionalLine(raw.venue);
   const address = optionalLine(raw.address);
-  if (venue) location.venue = venue;
-  if (address) location.address = address;
   const lat = coordinate(raw.lat);
   const lng = coordinate(raw.lng);
   let problem: string | undefined;
@@ -244,15 +277,61 @@ export function buildLocation(raw: RawPlace | null | undefined): { location: Eve
       problem = `coordinates ${lat}, ${lng} are out of range (latitude -90 to 90, longitude -180 to 180)`;
     } else if (lat === 0 && lng === 0) {
       problem = 'coordinates 0, 0 are a placeholder, not a place';
+    } else if (venue && address && locality && region && postalCode && country) {
+      // The everyday full address, made in one go: adding nine fields one by one regrows the object's storage,
+      // which shows at 100k events.
+      return { location: { venue, address, locality, region, postalCode, country, lat, lng, precision: 'exact' } };
     } else {
+      const location = areaLocation('exact', locality, region, postalCode, country);
+      if (venue) location.venue = venue;
+      if (address) location.address = address;
       location.lat = lat;
       location.lng = lng;
-      location.precision = 'exact';
       return { location };
     }
   }
-  if (venue || address || area) location.precision = 'approximate';
+  const precision = venue || address || area ? 'approximate' : 'none';
+  const location = areaLocation(precision, locality, region, postalCode, country);
+  if (venue) location.venue = venue;
+  if (address) location.address = address;
   return { location, problem };
+}
+
+/** A location with the area fields that are known. */
+function areaLocation(
+  precision: LocationPrecision,
+  locality?: string,
+  region?: string,
+  postalCode?: string,
+  country?: string,
+): EventLocation {
+  const location: EventLocation = { precision };
+  if (locality) location.locality = locality;
+  if (region) location.region = region;
+  if (postalCode) location.postalCode = postalCode;
+  if (country) location.country = country;
+  return location;
+}
+
+export type Raw = Record<string, unknown>;
+
+/** A JSON object (not null, not a list). */
+export function isObject(value: unknown): value is Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const ABORT_EARLY = { abortEarly: true } as const;
+
+/**
+ * Why a record fails its valibot schema, or undefined when it passes. `quick` is a plain test that accepts the
+ * common, well-formed record and must accept nothing the schema refuses: valibot copies every object it checks,
+ * which is a tenth of the work per record at 100k records, so only records `quick` does not accept go through
+ * valibot, which then decides and gives the reason.
+ */
+export function problemWith(schema: v.GenericSchema, record: unknown, quick: (record: Raw) => boolean): string | undefined {
+  if (isObject(record) && quick(record)) return undefined;
+  const checked = v.safeParse(schema, record, ABORT_EARLY);
+  return checked.success ? undefined : issueReason(checked.issues);
 }
 
 /**
@@ -289,6 +368,28 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 39) + '…' : value}"`;
   return String(value);
+}
+
+// "CANCELLED: Vigil", "Canceled - Vigil", "[POSTPONED] Vigil", "(Cancelled) Vigil": how volunteers mark an event in
+// its title where the feed has no status field (Mobilize). The word needs a separator or brackets, so a title
+// like "Cancelled Flights Vigil" is left alone.
+const TITLE_MARK = /^(?:\[\s*(cancell?ed|postponed)\s*\]|\(\s*(cancell?ed|postponed)\s*\)|(cancell?ed|postponed)\s*[:|–—-])\s*/i;
+const MARK_START = /^[\[(cp]/i;
+
+/** The status a title's "CANCELLED:"-style prefix gives, and the title without it; undefined when unmarked. */
+export function markedTitle(title: string): { title: string; status: EventStatus } | undefined {
+  if (!MARK_START.test(title)) return undefined;
+  const m = TITLE_MARK.exec(title);
+  const rest = m && title.slice(m[0].length);
+  if (!rest) return undefined; // nothing but the mark: keep it as the title
+  const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+  return { title: rest, status: word === 'postponed' ? 'postponed' : 'cancelled' };
+}
+
+/** A stated cancellation or postponement stands; otherwise a title mark overrides "scheduled" or "full". */
+function statusWithMark(stated: EventStatus | undefined, mark: EventStatus | undefined): EventStatus {
+  if (stated === 'cancelled' || stated === 'postponed') return stated;
+  return mark ?? stated ?? 'scheduled';
 }
 
 /** Everything an adapter read from one event, before the shared normalization. */
@@ -358,7 +459,7 @@ export function link(
  * Problems that only cost a field (an end before the start, a refused link, bad coordinates) are warnings.
  */
 export function addEvent(sink: Sink, draft: EventDraft, index: number, base: string | undefined, prefix: string): void {
-  const title = lineText(draft.title, TITLE_MAX);
+  let title = lineText(draft.title, TITLE_MAX);
   if (!title) {
     sink.skip('event', index, draft.id, 'it has no title');
     return;
@@ -368,6 +469,8 @@ export function addEvent(sink: Sink, draft: EventDraft, index: number, base: str
     return;
   }
   const start = draft.start;
+  const marked = markedTitle(title);
+  if (marked) title = marked.title;
   const label = clip(title, 80);
   const { location, problem } = buildLocation(draft.place);
   const event: TurnoutEvent = {
@@ -385,7 +488,7 @@ export function addEvent(sink: Sink, draft: EventDraft, index: number, base: str
     location,
     online: false,
     tags: tagList(draft.tags),
-    status: draft.status ?? 'scheduled',
+    status: statusWithMark(draft.status, marked?.status),
   };
   if (typeof draft.end === 'string') {
     sink.warn('event', index, label, draft.end);

@@ -4,10 +4,10 @@
  * date column is a sheet of events; one with a name and a logo / website / category column and no date is a sheet
  * of partners. Dates and times are read the way volunteers type them (see dates.ts).
  *
- * The reader is a small RFC 4180 tokenizer (quoted fields, doubled quotes, CRLF, comma / semicolon / tab
- * delimiters) rather than papaparse: papaparse ships only as a UMD script, which does not load as an ES module
- * in the browser without a CommonJS transform, and this adapter must stay small and lean per row.
+ * Cells are read by papaparse (quoted fields, doubled quotes, line breaks in cells, CRLF, and the delimiter
+ * guessed among comma, semicolon and tab); this adapter only maps columns and reads the values.
  */
+import Papa from 'papaparse';
 import { FeedError } from '../errors.js';
 import {
   fromWall,
@@ -26,80 +26,37 @@ import type { FeedData, ParseOptions } from '../types.js';
 import { addEvent, addPartner, idOf, Sink, statusOf, truthy } from './common.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Tokenizer
+// Cells
 
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
+const DELIMITERS = [',', ';', '\t'];
 
-/** Picks the delimiter that splits the header line into the most cells. */
-function sniffDelimiter(text: string): string {
-  const end = text.indexOf('\n');
-  const header = end < 0 ? text : text.slice(0, end);
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    const count = header.split(d).length - 1;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
+interface Sheet {
+  rows: string[][];
+  /** The row where a quote opens and never closes: papaparse reads the rest of the text as one cell. */
+  unclosedQuote?: number;
 }
 
-/** Rows of cells. Quoted cells may hold delimiters, quotes ("") and line breaks. */
-export function readCsv(text: string, delimiter = sniffDelimiter(text)): string[][] {
-  const rows: string[][] = [];
-  const delim = delimiter.charCodeAt(0);
-  const n = text.length;
-  let row: string[] = [];
-  let i = 0;
-  while (i <= n) {
-    let cell: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      let value = '';
-      let from = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', from);
-        if (q < 0) {
-          value += text.slice(from);
-          i = n;
-          break;
-        }
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          value += '"';
-          from = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // Anything between the closing quote and the delimiter is kept, as a spreadsheet would show it.
-      const start = i;
-      while (i < n && text.charCodeAt(i) !== delim && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
-      cell = start === i ? value : value + text.slice(start, i);
-    } else {
-      const start = i;
-      while (i < n && text.charCodeAt(i) !== delim && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
-      cell = text.slice(start, i);
-    }
-    row.push(cell);
-    const c = text.charCodeAt(i);
-    if (c === delim) {
-      i++;
-      continue;
-    }
-    rows.push(row);
-    row = [];
-    if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
-    else i++;
-  }
-  // A trailing line break leaves one empty row behind.
-  const last = rows[rows.length - 1];
-  if (last && last.length === 1 && last[0] === '') rows.pop();
-  return rows;
+/**
+ * Rows of cells. Blank lines stay in (as empty rows), so a row's number is its place in the sheet; they are left
+ * out only while papaparse guesses the delimiter from the first rows, where they would spoil its count.
+ */
+function readCsv(text: string): Sheet {
+  const { delimiter } = Papa.parse(text, { preview: 20, skipEmptyLines: true, delimitersToGuess: DELIMITERS }).meta;
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter });
+  const unclosed = errors.find((e) => e.code === 'MissingQuotes');
+  return unclosed?.row === undefined ? { rows: data } : { rows: data, unclosedQuote: unclosed.row };
+}
+
+/** Tells the editor why the rows after an unclosed quote are missing. */
+function reportUnclosedQuote(sheet: Sheet, sink: Sink, kind: 'event' | 'partner'): void {
+  if (sheet.unclosedQuote === undefined) return;
+  sink.skip(
+    kind,
+    sheet.unclosedQuote,
+    undefined,
+    'a cell in this row opens a quote (") that is never closed, so the rows after it could not be read: ' +
+      'quote the whole cell, and double any quote inside it ("")',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -174,15 +131,15 @@ function columnIndex<F extends string>(header: string[], table: Record<string, F
 
 export function adaptCsv(text: string, options: ParseOptions = {}): FeedData {
   if (text.includes('\u0000')) throw new FeedError('parse', 'The feed is binary data, not a CSV table.');
-  const rows = readCsv(text);
-  const header = rows[0] ?? [];
+  const sheet = readCsv(text);
+  const header = sheet.rows[0] ?? [];
   const events = columnIndex(header, EVENT_COLUMNS);
   const partners = columnIndex(header, PARTNER_COLUMNS);
   const hasDate = events.date !== undefined || events.start !== undefined;
-  if (hasDate && events.title !== undefined) return readEvents(rows, events, options);
+  if (hasDate && events.title !== undefined) return readEvents(sheet, events, options);
   if (!hasDate && partners.name !== undefined) {
     if (partners.logo !== undefined || partners.url !== undefined || partners.categories !== undefined) {
-      return readPartners(rows, partners, options);
+      return readPartners(sheet, partners, options);
     }
   }
   if (header.length < 2) {
@@ -209,7 +166,8 @@ function isBlank(row: string[]): boolean {
   return row.every((cell) => !cell.trim());
 }
 
-function readPartners(rows: string[][], index: Partial<Record<PartnerField, number>>, options: ParseOptions): FeedData {
+function readPartners(sheet: Sheet, index: Partial<Record<PartnerField, number>>, options: ParseOptions): FeedData {
+  const { rows } = sheet;
   const sink = new Sink();
   for (let r = 1; r < rows.length; r++) {
     if (isBlank(rows[r])) continue;
@@ -228,10 +186,12 @@ function readPartners(rows: string[][], index: Partial<Record<PartnerField, numb
       options.baseUrl,
     );
   }
+  reportUnclosedQuote(sheet, sink, 'partner');
   return sink.result('csv');
 }
 
-function readEvents(rows: string[][], index: Partial<Record<EventField, number>>, options: ParseOptions): FeedData {
+function readEvents(sheet: Sheet, index: Partial<Record<EventField, number>>, options: ParseOptions): FeedData {
+  const { rows } = sheet;
   const sink = new Sink();
   const defaultZone = normalizeZone(options.timeZone);
   for (let r = 1; r < rows.length; r++) {
@@ -284,6 +244,7 @@ function readEvents(rows: string[][], index: Partial<Record<EventField, number>>
       'row',
     );
   }
+  reportUnclosedQuote(sheet, sink, 'event');
   return sink.result('csv');
 }
 

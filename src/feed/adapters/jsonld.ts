@@ -115,6 +115,13 @@ const STATUS: Record<string, EventStatus> = {
   EventMovedOnline: 'scheduled',
 };
 
+/** Cancelled or postponed wins; otherwise sold-out offers make a scheduled event full. */
+function eventStatus(status: string, availability: string): EventStatus | undefined {
+  const stated = STATUS[status];
+  if (stated === 'cancelled' || stated === 'postponed') return stated;
+  return availability === 'SoldOut' ? 'full' : stated;
+}
+
 function enumName(value: unknown): string {
   const v = text(isNode(one(value)) ? (one(value) as Node)['@id'] : value);
   return typeof v === 'string' ? typeName(v) : '';
@@ -169,11 +176,12 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
   }
 
   function readEvent(node: Node, index: number): void {
-    const locations: unknown[] = Array.isArray(node.location) ? node.location : [node.location];
+    const locations = node.location;
+    const many = Array.isArray(locations);
     let place: RawPlace | undefined;
     let virtualUrl: unknown;
-    for (const item of locations) {
-      const loc = deref(item);
+    for (let i = 0, n = many ? locations.length : 1; i < n; i++) {
+      const loc = deref(many ? locations[i] : locations);
       if (typeof loc === 'string' && !place) {
         place = { venue: loc };
         continue;
@@ -201,7 +209,7 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
     }
     const mode = enumName(node.eventAttendanceMode);
     const status = enumName(node.eventStatus);
-    const soldOut = enumName(isNode(one(node.offers)) ? (one(node.offers) as Node).availability : undefined);
+    const availability = enumName(isNode(one(node.offers)) ? (one(node.offers) as Node).availability : undefined);
     const online =
       mode.startsWith('Online') || mode.startsWith('Mixed') || status === 'EventMovedOnline'
         ? true
@@ -224,7 +232,7 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
         tags: node.keywords,
         url: urlOf(node.url),
         host: nameOf(deref(node.organizer)),
-        status: STATUS[status] ?? (soldOut === 'SoldOut' ? 'full' : undefined),
+        status: eventStatus(status, availability),
         accessibility: text(node.accessibilitySummary),
       },
       index,

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { FeedError } from '../errors.js';
 import { normalizeZone } from '../dates.js';
 import type { FeedData, ParseOptions } from '../types.js';
-import { addEvent, describeValue, idOf, issueReason, labelOf, Sink, type RawPlace } from './common.js';
+import { addEvent, describeValue, idOf, isObject, labelOf, problemWith, Sink, type Raw, type RawPlace } from './common.js';
 import { safeUrl } from '../../shared/links.js';
 
 const Id = v.union([v.number(), v.string()]);
@@ -26,14 +26,18 @@ const EventSchema = v.object({
   timeslots: v.array(TimeslotSchema),
 });
 
-const PARSE_CONFIG = { abortEarly: true } as const;
-const SECOND = 1000;
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** What EventSchema accepts, tested without valibot's copying (see problemWith). */
+function isPlainEvent(r: Raw): boolean {
+  const { id, timeslots } = r;
+  if (typeof r.title !== 'string' || !Array.isArray(timeslots)) return false;
+  if (typeof id !== 'string' && (typeof id !== 'number' || Number.isNaN(id))) return false;
+  for (const slot of timeslots) {
+    if (!isObject(slot) || typeof slot.start_date !== 'number' || Number.isNaN(slot.start_date)) return false;
+  }
+  return true;
 }
+
+const SECOND = 1000;
 
 /** Mobilize's address lines as one line, without the empty ones. */
 function addressLine(lines: unknown): string | undefined {
@@ -55,24 +59,23 @@ export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
   const fallbackZone = normalizeZone(options.timeZone) ?? 'UTC';
 
   page.data.forEach((record, index) => {
-    const checked = v.safeParse(EventSchema, record, PARSE_CONFIG);
-    if (!checked.success) {
+    const problem = problemWith(EventSchema, record, isPlainEvent);
+    if (problem) {
       const r = (record !== null && typeof record === 'object' ? record : {}) as Raw;
-      sink.skip('event', index, labelOf(r.title, r.id), issueReason(checked.issues));
+      sink.skip('event', index, labelOf(r.title, r.id), problem);
       return;
     }
-    const e = checked.output;
-    const r = record as Raw;
-    const id = idOf(e.id) as string;
+    const r = record as Raw & v.InferOutput<typeof EventSchema>;
+    const id = idOf(r.id) as string;
     let zone = normalizeZone(r.timezone);
     if (!zone) {
-      if (r.timezone) sink.warn('event', index, labelOf(e.title, id), `time zone ${describeValue(r.timezone)} is unknown`);
+      if (r.timezone) sink.warn('event', index, labelOf(r.title, id), `time zone ${describeValue(r.timezone)} is unknown`);
       zone = fallbackZone;
     }
     // Validated: a list of objects, each with a numeric start_date. Their other fields are read defensively.
     const slots = r.timeslots as Raw[];
     if (slots.length === 0) {
-      sink.skip('event', index, labelOf(e.title, id), 'it has no timeslots, so it has no date');
+      sink.skip('event', index, labelOf(r.title, id), 'it has no timeslots, so it has no date');
       return;
     }
     const loc = isObject(r.location) ? r.location : undefined;
@@ -97,7 +100,7 @@ export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
         sink,
         {
           id: single ? id : `${id}-${idOf(slot.id) ?? startDate}`,
-          title: e.title,
+          title: r.title,
           description: r.description || r.summary,
           start: Number.isFinite(startDate)
             ? { time: startDate * SECOND, timeZone: zone }

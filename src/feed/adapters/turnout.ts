@@ -17,6 +17,7 @@ import {
   issueReason,
   labelOf,
   link,
+  problemWith,
   Sink,
   statusOf,
   type RawPlace,
@@ -52,6 +53,22 @@ const DaySchema = v.looseObject({
   url: Text,
   description: Text,
 });
+
+/** What EventSchema accepts, tested without valibot's copying (see problemWith). */
+function isPlainEvent(r: Raw): boolean {
+  return typeof r.title === 'string' && typeof r.start === 'string';
+}
+
+/** What PartnerSchema accepts, tested without valibot's copying. */
+function isPlainPartner(r: Raw): boolean {
+  const { id, categories } = r;
+  return (
+    typeof r.name === 'string' &&
+    (id === undefined || id === null || typeof id === 'string' || (typeof id === 'number' && !Number.isNaN(id))) &&
+    (categories === undefined || categories === null || typeof categories === 'string' ||
+      (Array.isArray(categories) && categories.every((c) => typeof c === 'string')))
+  );
+}
 
 const VERSION_1 = /^1(\.\d+)*$/;
 const PARSE_CONFIG = { abortEarly: true } as const;
@@ -90,20 +107,19 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
   const defaultZone = feedZone ?? campaign?.timeZone ?? null;
 
   listOf(feed, 'events').forEach((record, index) => {
-    const checked = v.safeParse(EventSchema, record, PARSE_CONFIG);
-    if (!checked.success) {
+    const problem = problemWith(EventSchema, record, isPlainEvent);
+    if (problem) {
       const r = (isRecord(record) ? record : {}) as Raw;
-      sink.skip('event', index, labelOf(r.title, r.id), issueReason(checked.issues));
+      sink.skip('event', index, labelOf(r.title, r.id), problem);
       return;
     }
-    const e = checked.output;
-    const r = record as Raw;
+    const r = record as Raw & v.InferOutput<typeof EventSchema>;
     const id = idOf(r.id);
     let zone = defaultZone;
     if (r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '') {
       zone = normalizeZone(r.timeZone);
       if (!zone) {
-        sink.warn('event', index, labelOf(e.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
+        sink.warn('event', index, labelOf(r.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
         zone = defaultZone;
       }
     }
@@ -112,9 +128,9 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
       sink,
       {
         id,
-        title: e.title,
+        title: r.title,
         description: r.description,
-        start: readTime(e.start, zone, 'start'),
+        start: readTime(r.start, zone, 'start'),
         end: r.end === undefined || r.end === null || r.end === '' ? undefined : readTime(r.end, zone, 'end'),
         allDay: r.allDay === true,
         // The native location has RawPlace's field names; a plain string is taken as the venue.
@@ -136,10 +152,10 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
   });
 
   listOf(feed, 'partners').forEach((record, index) => {
-    const checked = v.safeParse(PartnerSchema, record, PARSE_CONFIG);
-    if (!checked.success) {
+    const problem = problemWith(PartnerSchema, record, isPlainPartner);
+    if (problem) {
       const r = (isRecord(record) ? record : {}) as Raw;
-      sink.skip('partner', index, labelOf(r.name, r.id), issueReason(checked.issues));
+      sink.skip('partner', index, labelOf(r.name, r.id), problem);
       return;
     }
     const p = record as Raw;

@@ -139,6 +139,21 @@ describe('parseFeed: bad records are skipped, counted and explained', () => {
     expect(e.tags).to.deep.equal(['ICE out']);
   });
 
+  it('tags: split on , ; and |, trimmed, without blanks or repeats, at most 30', () => {
+    const tags = (raw: unknown) => parseFeed(native([ok({ tags: raw })])).events[0].tags;
+    expect(tags(' ICE out , vigil;; Vigil |\u00a0| faith ')).to.deep.equal(['ICE out', 'vigil', 'faith']);
+    expect(tags(['a', ' a ', 'A', '', 7, { name: 'b' }])).to.deep.equal(['a', '7', 'b']);
+    const many = Array.from({ length: 40 }, (_, i) => `t${i % 35}`);
+    expect(tags(many)).to.have.length(30);
+    expect(tags(many.join(', '))).to.deep.equal(many.slice(0, 30));
+  });
+
+  it('a title of nothing but no-break spaces is no title', () => {
+    const feed = parseFeed(native([ok({ title: '\u00a0\u00a0' })]));
+    expect(feed.events).to.deep.equal([]);
+    expect(feed.skipped.map((s) => s.reason)).to.deep.equal(['it has no title']);
+  });
+
   it('an end before the start: the event stays, the end goes, the editor is told', () => {
     const feed = parseFeed(native([ok({ end: '2026-01-31T18:00:00-06:00' })]));
     expect(feed.events).to.have.length(1);
@@ -194,6 +209,17 @@ describe('parseFeed: bad records are skipped, counted and explained', () => {
       '1 Text time: "timeslots.0.start_date" should be a number, not "1769907600"',
       '2 3: it has no "title"',
     ]);
+  });
+
+  it('CSV: a quote that never closes is reported at its row, so the editor knows why later rows are missing', () => {
+    const feed = parseFeed('Title,Date,Venue\nVigil,1/31/2026,"Union" Hall\nMarch,1/31/2026,Park\n');
+    expect(feed.events.map((e) => e.title)).to.deep.equal(['Vigil']);
+    expect(feed.skipped.map((s) => [s.kind, s.index])).to.deep.equal([['event', 1]]);
+    expect(feed.skipped[0].reason).to.match(/quote .* never closed/);
+    // A quote in the middle of a cell, or a quoted cell with doubled quotes inside, is fine.
+    const fine = parseFeed('Title,Date,Venue\nVigil,1/31/2026,Union "Hall"\nMarch,1/31/2026,"The ""Commons"""\n');
+    expect(fine.events.map((e) => e.location.venue)).to.deep.equal(['Union "Hall"', 'The "Commons"']);
+    expect(fine.skipped).to.deep.equal([]);
   });
 
   it('CSV: rows without a title or with a bad time are skipped by row number', () => {

@@ -145,6 +145,13 @@ describe('parseFeed: CSV', () => {
     expect(iso(e.start)).to.equal('2026-01-30T05:00:00.000Z');
   });
 
+  it('a "CANCELLED:" title mark sets the status unless the status column says cancelled or postponed', () => {
+    const marked = row({ Title: 'CANCELLED: Vigil', Date: '1/31/2026', Status: 'Scheduled' }).events[0];
+    expect([marked.title, marked.status]).to.deep.equal(['Vigil', 'cancelled']);
+    const both = row({ Title: '[Cancelled] Vigil', Date: '1/31/2026', Status: 'Postponed' }).events[0];
+    expect([both.title, both.status]).to.deep.equal(['Vigil', 'postponed']);
+  });
+
   it('reads semicolon- and tab-separated sheets', () => {
     const semi = parseFeed('Title;Date;Time\nVigil;31/01/2026;19:00\n');
     expect(iso(semi.events[0].start)).to.equal('2026-01-31T19:00:00.000Z');

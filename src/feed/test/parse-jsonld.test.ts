@@ -108,6 +108,20 @@ describe('parseFeed: schema.org JSON-LD', () => {
     expect(feed.events[1].onlineUrl).to.equal('https://live.example.org/');
   });
 
+  it('a scheduled event with sold-out offers is full; a cancelled one stays cancelled', () => {
+    const soldOut = { '@type': 'Offer', availability: 'https://schema.org/SoldOut' };
+    const feed = parseFeed([
+      event({ name: 'a', eventStatus: 'https://schema.org/EventScheduled', offers: soldOut }),
+      event({ name: 'b', eventStatus: 'EventCancelled', offers: [soldOut] }),
+      event({ name: 'c', eventStatus: 'EventScheduled', offers: { availability: 'https://schema.org/InStock' } }),
+    ]);
+    expect(feed.events.map((e) => [e.title, e.status])).to.deep.equal([
+      ['a', 'full'],
+      ['b', 'cancelled'],
+      ['c', 'scheduled'],
+    ]);
+  });
+
   it('reads a time without offset in the given zone, else as floating', () => {
     const local = event({ startDate: '2026-01-31T19:00:00' });
     expect(parseFeed(local, { timeZone: 'America/Chicago' }).events[0]).to.include({

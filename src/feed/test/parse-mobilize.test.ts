@@ -75,6 +75,46 @@ describe('parseFeed: Mobilize API v1 events page', () => {
     expect(house.tags).to.deep.equal([]);
   });
 
+  it('reads "CANCELLED:" and "POSTPONED:" marks in titles as the status, and drops them from the title', () => {
+    const slot = (id: number) => [{ id, start_date: 1769904000, is_full: id === 5 }];
+    const titles = [
+      'CANCELLED: Vigil at City Hall',
+      'Canceled - Teach-in',
+      '[CANCELLED] March',
+      '(Cancelled) Phone bank',
+      'Full but CANCELLED: Rally',
+      'POSTPONED: Potluck',
+      'Cancelled flights vigil',
+      'CANCELLED:',
+    ];
+    const feed = parseFeed({
+      count: titles.length,
+      next: null,
+      previous: null,
+      data: titles.map((title, i) => ({ id: i + 1, title, timeslots: slot(i + 1) })),
+    });
+    expect(feed.events.map((e) => [e.title, e.status])).to.deep.equal([
+      ['Vigil at City Hall', 'cancelled'],
+      ['Teach-in', 'cancelled'],
+      ['March', 'cancelled'],
+      ['Phone bank', 'cancelled'],
+      ['Full but CANCELLED: Rally', 'full'],
+      ['Potluck', 'postponed'],
+      ['Cancelled flights vigil', 'scheduled'],
+      ['CANCELLED:', 'scheduled'],
+    ]);
+  });
+
+  it('a "CANCELLED:" mark beats a full timeslot', () => {
+    const feed = parseFeed({
+      count: 1,
+      next: null,
+      previous: null,
+      data: [{ id: 9, title: 'Cancelled: Rally', timeslots: [{ id: 1, start_date: 1769904000, is_full: true }] }],
+    });
+    expect(feed.events.map((e) => [e.title, e.status])).to.deep.equal([['Rally', 'cancelled']]);
+  });
+
   it('accepts an empty page', () => {
     const feed = parseFeed('{"count":0,"next":null,"previous":null,"data":[]}');
     expect(feed.format).to.equal('mobilize');
