@@ -235,9 +235,28 @@ function offsetMinutes(text: string): number {
  * Reads an ISO 8601 date or date-time. With an offset it is an instant, shown in `zone` when given (the event's
  * IANA zone) or else at that offset. Without an offset it is a wall-clock time in `zone`, or floating when there
  * is no zone. A date alone is an all-day date. Null when it is not a valid ISO date.
+ *
+ * `into`: a ParsedTime the caller reuses from one record to the next (it copies what it keeps). The common shape,
+ * a date-time with an offset, is then written into it instead of a new object (one object fewer per date on
+ * feeds of 100k events); other shapes still come back as new objects.
  */
-export function parseIsoTime(raw: string, zone?: string | null): ParsedTime | null {
-  return parseIsoFast(raw, zone) ?? parseIsoSlow(raw, zone);
+export function parseIsoTime(raw: string, zone?: string | null, into?: ParsedTime): ParsedTime | null {
+  return parseIsoFast(raw, zone, into) ?? parseIsoSlow(raw, zone);
+}
+
+/**
+ * `Date.UTC` for a valid date (month 1-12, year 1000-9999) and time, in plain integer arithmetic: days from
+ * 1970-01-01 counted in 400-year eras of 146097 days, years starting in March so the leap day comes last.
+ * About ten times cheaper than `Date.UTC`, and this runs twice per event.
+ */
+function utcTime(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const year = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return ((days * 24 + h) * 60 + mi) * MINUTE + s * 1000;
 }
 
 /** Two ASCII digits at `i` as a number, or NaN. */
@@ -252,7 +271,7 @@ function digits2(s: string, i: number): number {
  * "2026-01-31T19:00:00-06:00", "2026-01-31T19:00:00.000Z", "2026-01-31T19:00:00" and "2026-01-31T19:00".
  * Anything else (fractions, spaces, compact offsets, bad values) goes to the regex reader, which decides.
  */
-function parseIsoFast(s: string, zone?: string | null): ParsedTime | null {
+function parseIsoFast(s: string, zone?: string | null, into?: ParsedTime): ParsedTime | null {
   const n = s.length;
   if (n < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) {
     return null;
@@ -288,7 +307,15 @@ function parseIsoFast(s: string, zone?: string | null): ParsedTime | null {
   } else {
     return null;
   }
-  return { time: Date.UTC(y, mo - 1, d, h, mi, sec) - off * MINUTE, timeZone: zone || offsetZone(off), hadOffset: true };
+  const time = utcTime(y, mo, d, h, mi, sec) - off * MINUTE;
+  const timeZone = zone || offsetZone(off);
+  if (!into) return { time, timeZone, hadOffset: true };
+  into.time = time;
+  into.timeZone = timeZone;
+  into.hadOffset = true;
+  into.floating = undefined;
+  into.allDay = undefined;
+  return into;
 }
 
 function parseIsoSlow(raw: string, zone?: string | null): ParsedTime | null {

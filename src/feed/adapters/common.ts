@@ -90,17 +90,33 @@ const EDGE_UNDERSCORES = /^_+|_+$/g;
 
 /**
  * Small memo for normalizations whose inputs repeat across a feed (types, countries): a feed of 100k events has a
- * handful of distinct values. Bounded so a hostile feed cannot grow it without limit.
+ * handful of distinct values. Bounded so a hostile feed cannot grow it without limit. The last two inputs are
+ * checked first: consecutive records mostly repeat them, and comparing two strings is cheaper than hashing one
+ * (each record's copy of a value is a new string, so the Map would hash every one of them).
  */
 export function memo<T>(fn: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
+  let lastText: string | undefined;
+  let lastValue: T | undefined;
+  let prevText: string | undefined;
+  let prevValue: T | undefined;
   return (text) => {
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      value = fn(text);
-      if (cache.size > 1000) cache.clear();
-      cache.set(text, value);
+    if (text === lastText) return lastValue as T;
+    let value: T | undefined;
+    if (text === prevText) {
+      value = prevValue;
+    } else {
+      value = cache.get(text);
+      if (value === undefined && !cache.has(text)) {
+        value = fn(text);
+        if (cache.size > 1000) cache.clear();
+        cache.set(text, value);
+      }
     }
+    prevText = lastText;
+    prevValue = lastValue;
+    lastText = text;
+    lastValue = value;
     return value as T;
   };
 }
@@ -122,14 +138,14 @@ export function tagList(raw: unknown): string[] {
   const isText = typeof raw === 'string';
   if (!isText && !Array.isArray(raw)) return [];
   // Sized up front and trimmed at the end: a list grown by push keeps room for 16 (this is per event).
-  const tags = new Array<string>(Math.min(isText ? count(raw, TAG_SEPARATORS) + 1 : raw.length, MAX_TAGS));
+  const tags = new Array<string>(Math.min(isText ? separators(raw) + 1 : raw.length, MAX_TAGS));
   let size = 0;
   if (isText) {
     // Split by hand: a regex split builds a list and strings that are thrown away at once.
     const n = raw.length;
     let from = 0;
     for (let i = 0; i <= n && size < tags.length; i++) {
-      if (i < n && !TAG_SEPARATORS.includes(raw.charCodeAt(i))) continue;
+      if (i < n && !isTagSeparator(raw.charCodeAt(i))) continue;
       let start = from;
       let end = i;
       while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
@@ -147,12 +163,14 @@ export function tagList(raw: unknown): string[] {
   return tags;
 }
 
-const TAG_SEPARATORS = [44, 59, 124]; // , ; |
+function isTagSeparator(code: number): boolean {
+  return code === 44 || code === 59 || code === 124; // , ; |
+}
 
-/** How many characters of `text` are one of `codes`. */
-function count(text: string, codes: number[]): number {
+/** How many tag separators `text` holds. */
+function separators(text: string): number {
   let found = 0;
-  for (let i = 0; i < text.length; i++) if (codes.includes(text.charCodeAt(i))) found++;
+  for (let i = 0; i < text.length; i++) if (isTagSeparator(text.charCodeAt(i))) found++;
   return found;
 }
 
@@ -253,48 +271,59 @@ export interface RawPlace {
 
 /**
  * A location with its precision. A private address keeps only locality, region, postal code and country and is
- * never a precise point. Coordinates out of range or at (0, 0) are dropped, and `problem` says why.
+ * never a precise point. Coordinates out of range or at (0, 0) are dropped (`coordinatesProblem` says why).
+ * Returns the location alone, with no wrapper object: this runs for every event.
  */
-export function buildLocation(raw: RawPlace | null | undefined): { location: EventLocation; problem?: string } {
-  if (!raw) return { location: { precision: 'none' } };
+export function buildLocation(raw: RawPlace | null | undefined): EventLocation {
+  if (!raw) return { precision: 'none' };
   const locality = optionalLine(raw.locality, 120);
   const region = optionalLine(raw.region, 120);
   const postalCode = optionalLine(raw.postalCode, 20);
   const country = countryCode(raw.country);
   const area = !!(locality || region || postalCode);
-  if (raw.private) {
-    return { location: areaLocation(area || country ? 'approximate' : 'none', locality, region, postalCode, country) };
-  }
+  if (raw.private) return areaLocation(area || country ? 'approximate' : 'none', locality, region, postalCode, country);
   const venue = optionalLine(raw.venue);
   const address = optionalLine(raw.address);
   const lat = coordinate(raw.lat);
   const lng = coordinate(raw.lng);
-  let problem: string | undefined;
-  if (lat !== undefined || lng !== undefined) {
-    if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) {
-      problem = `coordinates "${String(raw.lat)}, ${String(raw.lng)}" are not a pair of numbers`;
-    } else if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-      problem = `coordinates ${lat}, ${lng} are out of range (latitude -90 to 90, longitude -180 to 180)`;
-    } else if (lat === 0 && lng === 0) {
-      problem = 'coordinates 0, 0 are a placeholder, not a place';
-    } else if (venue && address && locality && region && postalCode && country) {
+  if (usableCoordinates(lat, lng)) {
+    if (venue && address && locality && region && postalCode && country) {
       // The everyday full address, made in one go: adding nine fields one by one regrows the object's storage,
       // which shows at 100k events.
-      return { location: { venue, address, locality, region, postalCode, country, lat, lng, precision: 'exact' } };
-    } else {
-      const location = areaLocation('exact', locality, region, postalCode, country);
-      if (venue) location.venue = venue;
-      if (address) location.address = address;
-      location.lat = lat;
-      location.lng = lng;
-      return { location };
+      return { venue, address, locality, region, postalCode, country, lat, lng, precision: 'exact' };
     }
+    const location = areaLocation('exact', locality, region, postalCode, country);
+    if (venue) location.venue = venue;
+    if (address) location.address = address;
+    location.lat = lat;
+    location.lng = lng;
+    return location;
   }
   const precision = venue || address || area ? 'approximate' : 'none';
   const location = areaLocation(precision, locality, region, postalCode, country);
   if (venue) location.venue = venue;
   if (address) location.address = address;
-  return { location, problem };
+  return location;
+}
+
+function usableCoordinates(lat: number | undefined, lng: number | undefined): lat is number {
+  return lat !== undefined && lng !== undefined && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && (lat !== 0 || lng !== 0);
+}
+
+/**
+ * Why `buildLocation` dropped the place's coordinates (not a pair of numbers, out of range, a 0, 0 placeholder),
+ * or undefined when there were none to drop or the place is private (its point is never shown).
+ */
+export function coordinatesProblem(raw: RawPlace | null | undefined): string | undefined {
+  if (!raw || raw.private) return undefined;
+  const lat = coordinate(raw.lat);
+  const lng = coordinate(raw.lng);
+  if ((lat === undefined && lng === undefined) || usableCoordinates(lat, lng)) return undefined;
+  if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) {
+    return `coordinates "${String(raw.lat)}, ${String(raw.lng)}" are not a pair of numbers`;
+  }
+  if (lat === 0 && lng === 0) return 'coordinates 0, 0 are a placeholder, not a place';
+  return `coordinates ${lat}, ${lng} are out of range (latitude -90 to 90, longitude -180 to 180)`;
 }
 
 /** A location with the area fields that are known. */
@@ -416,6 +445,30 @@ export interface EventDraft {
 }
 
 /**
+ * Empty records for an adapter to refill for each record instead of building new ones: addEvent and buildLocation
+ * copy what they keep. On large feeds the objects saved per record are garbage that would make the collector copy
+ * the whole parsed feed once more, and one shape for every adapter keeps addEvent's reads monomorphic.
+ */
+export function emptyDraft(): EventDraft {
+  return {
+    id: undefined, title: undefined, description: undefined, start: '', end: undefined, allDay: undefined,
+    place: undefined, online: undefined, onlineUrl: undefined, type: undefined, tags: undefined, url: undefined,
+    host: undefined, status: undefined, accessibility: undefined, featured: undefined,
+  };
+}
+
+export function emptyPlace(): RawPlace {
+  return {
+    venue: undefined, address: undefined, locality: undefined, region: undefined, postalCode: undefined,
+    country: undefined, lat: undefined, lng: undefined, private: undefined,
+  };
+}
+
+export function emptyTime(): ParsedTime {
+  return { time: NaN, timeZone: 'UTC', floating: undefined, allDay: undefined, hadOffset: undefined };
+}
+
+/**
  * A stable id from some text, for records that come without one: two independent 32-bit hashes (FNV-1a and a
  * multiply-xorshift), so 100k records collide with odds of about 1 in 10^9 rather than the near-certainty of
  * one 32-bit hash.
@@ -472,7 +525,7 @@ export function addEvent(sink: Sink, draft: EventDraft, index: number, base: str
   const marked = markedTitle(title);
   if (marked) title = marked.title;
   const label = clip(title, 80);
-  const { location, problem } = buildLocation(draft.place);
+  const location = buildLocation(draft.place);
   const event: TurnoutEvent = {
     id:
       draft.id ??
@@ -501,7 +554,10 @@ export function addEvent(sink: Sink, draft: EventDraft, index: number, base: str
   }
   if (start.floating) event.floating = true;
   if (draft.allDay || start.allDay) event.allDay = true;
-  if (problem) sink.warn('event', index, label, problem);
+  if (location.lat === undefined) {
+    const problem = coordinatesProblem(draft.place);
+    if (problem) sink.warn('event', index, label, problem);
+  }
   const onlineUrl = link(sink, 'event', index, label, 'online link', draft.onlineUrl, base);
   if (onlineUrl) event.onlineUrl = onlineUrl;
   event.online = draft.online ?? (!!onlineUrl && location.precision === 'none');

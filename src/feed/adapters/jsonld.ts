@@ -6,7 +6,7 @@
  */
 import { normalizeZone, parseIsoTime, type ParsedTime } from '../dates.js';
 import type { EventStatus, FeedData, ParseOptions } from '../types.js';
-import { addEvent, addPartner, idOf, memo, Sink, type RawPlace } from './common.js';
+import { addEvent, addPartner, emptyDraft, emptyPlace, emptyTime, idOf, memo, Sink, type RawPlace } from './common.js';
 
 type Node = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ export function looksLikeJsonLd(value: unknown): boolean {
 function collect(value: unknown, out: Node[], depth = 0): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, out, depth + 1);
+    for (let i = 0; i < value.length; i++) collect(value[i], out, depth + 1);
     return;
   }
   if (!isNode(value)) return;
@@ -89,18 +89,21 @@ function one(value: unknown): unknown {
 
 /** Text of a property that may be a string, a list, or a language-tagged value object. */
 function text(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value; // the common case: a plain string or number
   const v = one(value);
   return isNode(v) && '@value' in v ? v['@value'] : v;
 }
 
 /** The name of an organizer/person (an object, a string or a list of either). */
 function nameOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   const v = one(value);
   return isNode(v) ? text(v.name) : v;
 }
 
 /** A URL from a string or an ImageObject / reference (`url`, `contentUrl`, `@id`). */
 function urlOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   const v = one(value);
   if (!isNode(v)) return v;
   return one(v.url) ?? one(v.contentUrl) ?? v['@id'];
@@ -123,6 +126,7 @@ function eventStatus(status: string, availability: string): EventStatus | undefi
 }
 
 function enumName(value: unknown): string {
+  if (typeof value === 'string') return typeName(value);
   const v = text(isNode(one(value)) ? (one(value) as Node)['@id'] : value);
   return typeof v === 'string' ? typeName(v) : '';
 }
@@ -136,6 +140,7 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
   // Nodes by @id, built on the first reference (most feeds nest instead of referencing).
   let byId: Map<string, Node> | undefined;
   const deref = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
     const v = one(value);
     if (!isNode(v) || typeof v['@id'] !== 'string' || !isReference(v)) return v;
     if (!byId) {
@@ -145,9 +150,17 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
     return byId.get(v['@id']) ?? v;
   };
 
+  // One draft, one place and two times, refilled for every event (addEvent copies what it keeps): short-lived
+  // objects per event are enough garbage to make the collector copy the whole parsed feed again at 10k events.
+  const draft = emptyDraft();
+  const startTime = emptyTime();
+  const endTime = emptyTime();
+  const scratchPlace = emptyPlace();
+
   let eventIndex = 0;
   let partnerIndex = 0;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     const kind = kindOf(node);
     if (kind === 'event') {
       readEvent(node, eventIndex++);
@@ -169,10 +182,27 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
   }
   return sink.result('jsonld');
 
-  function readTime(raw: unknown, what: string): ParsedTime | string {
+  function readTime(raw: unknown, what: string, into: ParsedTime): ParsedTime | string {
     const value = text(raw);
-    const parsed = typeof value === 'string' ? parseIsoTime(value, zone) : null;
+    const parsed = typeof value === 'string' ? parseIsoTime(value, zone, into) : null;
     return parsed ?? `${what} ${value === undefined ? 'is missing' : `"${String(value)}" is not an ISO 8601 date`}`;
+  }
+
+  /** The scratch place, filled with one location's fields. */
+  function fillPlace(
+    venue: unknown, address?: unknown, locality?: unknown, region?: unknown, postalCode?: unknown,
+    country?: unknown, lat?: unknown, lng?: unknown,
+  ): RawPlace {
+    const p = scratchPlace;
+    p.venue = venue;
+    p.address = address;
+    p.locality = locality;
+    p.region = region;
+    p.postalCode = postalCode;
+    p.country = country;
+    p.lat = lat;
+    p.lng = lng;
+    return p;
   }
 
   function readEvent(node: Node, index: number): void {
@@ -183,7 +213,7 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
     for (let i = 0, n = many ? locations.length : 1; i < n; i++) {
       const loc = deref(many ? locations[i] : locations);
       if (typeof loc === 'string' && !place) {
-        place = { venue: loc };
+        place = fillPlace(loc);
         continue;
       }
       if (!isNode(loc)) continue;
@@ -194,22 +224,23 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
       if (place) continue;
       const address = deref(loc.address);
       const geo = deref(loc.geo);
-      const a = isNode(address) ? address : {};
-      const g = isNode(geo) ? geo : {};
-      place = {
-        venue: text(loc.name),
-        address: isNode(address) ? text(a.streetAddress) : address,
-        locality: text(a.addressLocality),
-        region: text(a.addressRegion),
-        postalCode: text(a.postalCode),
-        country: nameOf(a.addressCountry),
-        lat: text(g.latitude),
-        lng: text(g.longitude),
-      };
+      const a = isNode(address) ? address : undefined;
+      const g = isNode(geo) ? geo : undefined;
+      place = fillPlace(
+        text(loc.name),
+        a ? text(a.streetAddress) : address,
+        a && text(a.addressLocality),
+        a && text(a.addressRegion),
+        a && text(a.postalCode),
+        a && nameOf(a.addressCountry),
+        g && text(g.latitude),
+        g && text(g.longitude),
+      );
     }
     const mode = enumName(node.eventAttendanceMode);
     const status = enumName(node.eventStatus);
-    const availability = enumName(isNode(one(node.offers)) ? (one(node.offers) as Node).availability : undefined);
+    const offer = one(node.offers);
+    const availability = enumName(isNode(offer) ? offer.availability : undefined);
     const online =
       mode.startsWith('Online') || mode.startsWith('Mixed') || status === 'EventMovedOnline'
         ? true
@@ -218,26 +249,20 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
           : virtualUrl !== undefined && !place
             ? true
             : undefined;
-    addEvent(
-      sink,
-      {
-        id: idOf(node['@id']) ?? idOf(node.identifier),
-        title: text(node.name),
-        description: text(node.description),
-        start: readTime(node.startDate, 'startDate'),
-        end: node.endDate === undefined ? undefined : readTime(node.endDate, 'endDate'),
-        place: status === 'EventMovedOnline' ? undefined : place,
-        online,
-        onlineUrl: virtualUrl,
-        tags: node.keywords,
-        url: urlOf(node.url),
-        host: nameOf(deref(node.organizer)),
-        status: eventStatus(status, availability),
-        accessibility: text(node.accessibilitySummary),
-      },
-      index,
-      base,
-      'jsonld',
-    );
+    const d = draft;
+    d.id = idOf(node['@id']) ?? idOf(node.identifier);
+    d.title = text(node.name);
+    d.description = text(node.description);
+    d.start = readTime(node.startDate, 'startDate', startTime);
+    d.end = node.endDate === undefined ? undefined : readTime(node.endDate, 'endDate', endTime);
+    d.place = status === 'EventMovedOnline' ? undefined : place;
+    d.online = online;
+    d.onlineUrl = virtualUrl;
+    d.tags = node.keywords;
+    d.url = urlOf(node.url);
+    d.host = nameOf(deref(node.organizer));
+    d.status = eventStatus(status, availability);
+    d.accessibility = text(node.accessibilitySummary);
+    addEvent(sink, d, index, base, 'jsonld');
   }
 }

@@ -5,9 +5,21 @@
  */
 import * as v from 'valibot';
 import { FeedError } from '../errors.js';
-import { normalizeZone } from '../dates.js';
+import { normalizeZone, type ParsedTime } from '../dates.js';
 import type { FeedData, ParseOptions } from '../types.js';
-import { addEvent, describeValue, idOf, isObject, labelOf, problemWith, Sink, type Raw, type RawPlace } from './common.js';
+import {
+  addEvent,
+  describeValue,
+  emptyDraft,
+  emptyPlace,
+  emptyTime,
+  idOf,
+  isObject,
+  labelOf,
+  problemWith,
+  Sink,
+  type Raw,
+} from './common.js';
 import { safeUrl } from '../../shared/links.js';
 
 const Id = v.union([v.number(), v.string()]);
@@ -50,6 +62,13 @@ function addressLine(lines: unknown): string | undefined {
   return out || undefined;
 }
 
+/** `into`, set to an instant shown in `zone`. */
+function atTime(into: ParsedTime, time: number, zone: string): ParsedTime {
+  into.time = time;
+  into.timeZone = zone;
+  return into;
+}
+
 export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
   if (!Array.isArray(page.data)) {
     throw new FeedError('format', 'This Mobilize page has no "data" list of events.');
@@ -57,6 +76,11 @@ export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
   const base = options.baseUrl;
   const sink = new Sink();
   const fallbackZone = normalizeZone(options.timeZone) ?? 'UTC';
+  // Refilled for every timeslot instead of built anew (see emptyDraft).
+  const d = emptyDraft();
+  const place = emptyPlace();
+  const start = emptyTime();
+  const end = emptyTime();
 
   page.data.forEach((record, index) => {
     const problem = problemWith(EventSchema, record, isPlainEvent);
@@ -79,48 +103,41 @@ export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
       return;
     }
     const loc = isObject(r.location) ? r.location : undefined;
-    const point = loc && isObject(loc.location) ? loc.location : undefined;
-    const place: RawPlace | undefined = loc && {
-      venue: loc.venue,
-      address: addressLine(loc.address_lines),
-      locality: loc.locality,
-      region: loc.region,
-      postalCode: loc.postal_code,
-      country: loc.country,
-      lat: point?.latitude,
-      lng: point?.longitude,
-      private: r.address_visibility === 'PRIVATE' || r.address_visibility === 'private',
-    };
-    const host = isObject(r.sponsor) ? r.sponsor.name : undefined;
+    if (loc) {
+      const point = isObject(loc.location) ? loc.location : undefined;
+      place.venue = loc.venue;
+      place.address = addressLine(loc.address_lines);
+      place.locality = loc.locality;
+      place.region = loc.region;
+      place.postalCode = loc.postal_code;
+      place.country = loc.country;
+      place.lat = point?.latitude;
+      place.lng = point?.longitude;
+      place.private = r.address_visibility === 'PRIVATE' || r.address_visibility === 'private';
+    }
+    d.title = r.title;
+    d.description = r.description || r.summary;
+    d.place = loc && place;
+    d.online = typeof r.is_virtual === 'boolean' ? r.is_virtual : undefined;
+    d.onlineUrl = r.virtual_action_url;
+    d.type = r.event_type;
+    d.tags = r.tags;
+    d.url = r.browser_url;
+    d.host = isObject(r.sponsor) ? r.sponsor.name : undefined;
+    d.accessibility = r.accessibility_notes;
+    d.featured = r.high_priority === true;
     const single = slots.length === 1;
-    for (const slot of slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
       const startDate = slot.start_date as number;
-      const end = slot.end_date;
-      addEvent(
-        sink,
-        {
-          id: single ? id : `${id}-${idOf(slot.id) ?? startDate}`,
-          title: r.title,
-          description: r.description || r.summary,
-          start: Number.isFinite(startDate)
-            ? { time: startDate * SECOND, timeZone: zone }
-            : `start_date ${startDate} is not a unix time`,
-          end: typeof end === 'number' && Number.isFinite(end) ? { time: end * SECOND, timeZone: zone } : undefined,
-          place,
-          online: typeof r.is_virtual === 'boolean' ? r.is_virtual : undefined,
-          onlineUrl: r.virtual_action_url,
-          type: r.event_type,
-          tags: r.tags,
-          url: r.browser_url,
-          host,
-          status: slot.is_full === true ? 'full' : 'scheduled',
-          accessibility: r.accessibility_notes,
-          featured: r.high_priority === true,
-        },
-        index,
-        base,
-        'mobilize',
-      );
+      const endDate = slot.end_date;
+      d.id = single ? id : `${id}-${idOf(slot.id) ?? startDate}`;
+      d.start = Number.isFinite(startDate)
+        ? atTime(start, startDate * SECOND, zone)
+        : `start_date ${startDate} is not a unix time`;
+      d.end = typeof endDate === 'number' && Number.isFinite(endDate) ? atTime(end, endDate * SECOND, zone) : undefined;
+      d.status = slot.is_full === true ? 'full' : 'scheduled';
+      addEvent(sink, d, index, base, 'mobilize');
     }
   });
 

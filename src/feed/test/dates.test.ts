@@ -90,6 +90,32 @@ describe('dates: ISO 8601', () => {
     });
   });
 
+  it('offsets across leap days, month ends and centuries give the same instant as Date.UTC', () => {
+    const cases: [string, number][] = [
+      ['2024-02-29T23:30:00+01:00', Date.UTC(2024, 1, 29, 22, 30)],
+      ['2000-03-01T00:00:00-05:00', Date.UTC(2000, 2, 1, 5)],
+      ['1900-02-28T12:00:00Z', Date.UTC(1900, 1, 28, 12)],
+      ['2026-12-31T23:59:59-10:00', Date.UTC(2027, 0, 1, 9, 59, 59)],
+      ['1969-12-31T20:00:00-04:00', 0],
+    ];
+    for (const [text, time] of cases) expect(parseIsoTime(text)?.time, text).to.equal(time);
+  });
+
+  it('can fill a reused object instead of making one, leaving nothing from the previous date', () => {
+    const into = { time: 0, timeZone: 'x', floating: true, allDay: true, hadOffset: undefined };
+    const parsed = parseIsoTime('2026-01-31T19:00:00-06:00', 'America/Chicago', into);
+    expect(parsed).to.equal(into);
+    expect(parsed).to.deep.equal({
+      time: Date.UTC(2026, 1, 1, 1),
+      timeZone: 'America/Chicago',
+      hadOffset: true,
+      floating: undefined,
+      allDay: undefined,
+    });
+    // Other shapes still come back as their own object.
+    expect(parseIsoTime('2026-01-31', 'America/Chicago', into)).to.not.equal(into);
+  });
+
   it('refuses what is not a real date or time', () => {
     for (const bad of ['2026-02-30T10:00Z', '2026-13-01', '2026-01-31T25:00Z', 'Jan 31 2026', '1769907600', '']) {
       expect(parseIsoTime(bad), bad).to.equal(null);

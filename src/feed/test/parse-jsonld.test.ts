@@ -131,6 +131,50 @@ describe('parseFeed: schema.org JSON-LD', () => {
     expect(parseFeed(local).events[0]).to.include({ start: Date.UTC(2026, 0, 31, 19), floating: true, timeZone: 'UTC' });
   });
 
+  it('nothing from one event carries over to the next (place, coordinates, end, link, host)', () => {
+    const feed = parseFeed(
+      JSON.stringify([
+        event({
+          '@id': 'a',
+          endDate: '2026-01-31T21:00:00-06:00',
+          url: 'https://example.org/a',
+          organizer: { '@type': 'Organization', name: 'Tenants Union' },
+          location: {
+            '@type': 'Place',
+            name: 'Union Park',
+            address: { '@type': 'PostalAddress', addressLocality: 'Chicago', addressRegion: 'IL' },
+            geo: { '@type': 'GeoCoordinates', latitude: 41.88, longitude: -87.67 },
+          },
+        }),
+        event({ '@id': 'b', location: 'Library steps' }),
+        event({ '@id': 'c' }),
+      ]),
+    );
+    const [a, b, c] = feed.events;
+    expect(a.location).to.deep.equal({
+      venue: 'Union Park',
+      locality: 'Chicago',
+      region: 'IL',
+      lat: 41.88,
+      lng: -87.67,
+      precision: 'exact',
+    });
+    expect(a.end).to.equal(Date.UTC(2026, 1, 1, 3));
+    expect(b).to.deep.equal({
+      id: 'b',
+      title: 'Vigil',
+      description: '',
+      start: Date.UTC(2026, 1, 1, 1),
+      timeZone: '-06:00',
+      location: { venue: 'Library steps', precision: 'approximate' },
+      online: false,
+      tags: [],
+      status: 'scheduled',
+    });
+    expect(c.location).to.deep.equal({ precision: 'none' });
+    expect(c.end).to.equal(undefined);
+  });
+
   it('skips an event with no startDate and an organization with no name', () => {
     const feed = parseFeed({ '@graph': [event({ startDate: undefined }), { '@type': 'Organization', url: 'https://x.example' }] });
     expect(feed.skipped).to.deep.equal([
