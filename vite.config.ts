@@ -1,9 +1,15 @@
 // Browser bundles for `<script type="module" src=".../dist/cdn/<name>.js">` on any page.
 //
-// One build with several inputs, so the per-element bundles and the all-in-one share their chunks (Lit, the feed
-// layer): a page that loads two of them downloads the common code once. Entries:
+// Entries:
 //   dist/cdn/turnout.js  -> src/define-all.ts (defines every element)
 //   dist/cdn/<tag>.js    -> src/elements/<tag>/<tag>.define.ts, found automatically
+// scripts/build.mjs builds each entry on its own (TURNOUT_CDN_ENTRY=<name>) into the same folder: an entry is ONE
+// file holding everything it needs before its feed arrives (Lit, the feed loader, the element), so a visitor's
+// first paint waits for one request, not a waterfall of shared chunks. The lazy parts (the feed parser, its
+// worker, locales) do not depend on the entry that loads them, so they come out byte-identical, under the same
+// content-hashed name, from every entry's build: every bundle on a page shares them. A page with several
+// elements is best served by turnout.js (one copy of Lit); mixing bundles still works and still fetches each
+// feed once (the feed cache, clock and ticker live on globalThis).
 // Lazy parts (the feed parser, its Web Worker, locales) become their own files under dist/cdn/chunks/, loaded
 // relative to the importing file (`import.meta.url`), so the bundles work from any origin and any path.
 //
@@ -17,11 +23,16 @@
 import { defineConfig, parseAst, type Plugin } from 'vite';
 import { findElements } from './scripts/lib/elements.mjs';
 
-const input: Record<string, string> = { turnout: 'src/define-all.ts' };
-for (const el of findElements()) input[el.tag] = el.define;
+const entries: Record<string, string> = { turnout: 'src/define-all.ts' };
+for (const el of findElements()) entries[el.tag] = el.define;
+/** One entry per build (scripts/build.mjs); without it (Storybook, a plain `vite build`), all in one build. */
+const only = process.env.TURNOUT_CDN_ENTRY;
+if (only && !entries[only]) throw new Error(`Unknown CDN entry ${only}`);
+const input = only ? { [only]: entries[only] } : entries;
+const suffix = only ? `-${only}` : '';
 
 /**
- * Writes dist/cdn/.vite/modules.json: for each chunk, its modules and their rendered size (before minification),
+ * Writes dist/cdn/.vite/modules-<entry>.json: for each chunk, its modules and their rendered size (before minification),
  * so `npm run size` can say what makes an entry heavy.
  */
 function moduleSizes(): Plugin {
@@ -37,7 +48,7 @@ function moduleSizes(): Plugin {
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1]);
       }
-      this.emitFile({ type: 'asset', fileName: '.vite/modules.json', source: JSON.stringify(chunks, null, 1) });
+      this.emitFile({ type: 'asset', fileName: `.vite/modules${suffix}.json`, source: JSON.stringify(chunks, null, 1) });
     },
   };
 }
@@ -97,12 +108,12 @@ export default defineConfig({
   publicDir: false,
   build: {
     outDir: 'dist/cdn',
-    emptyOutDir: true,
+    emptyOutDir: !only,
     target: 'es2022',
     sourcemap: false,
     lib: { entry: input, formats: ['es'] },
-    // dist/cdn/.vite/manifest.json: the chunk graph that scripts/size.mjs follows.
-    manifest: true,
+    // dist/cdn/.vite/manifest-<entry>.json: the chunk graph that scripts/size.mjs follows.
+    manifest: `.vite/manifest${suffix}.json`,
     reportCompressedSize: false,
     rolldownOptions: {
       plugins: [moduleSizes(), minifyTemplates()],

@@ -12,7 +12,12 @@ const config: StorybookConfig = {
   stories: ['../stories/*.mdx', '../stories/*.stories.ts', '../src/elements/**/stories/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // Stories fetch the bundled sample feeds as `demo/data/<file>` (same origin, no third-party requests).
-  staticDirs: existsSync(demoData) ? [{ from: '../demo/data', to: '/demo/data' }] : [],
+  staticDirs: existsSync(demoData)
+    ? [
+        { from: '../demo/data', to: '/demo/data' },
+        { from: '../demo/logos', to: '/demo/logos' },
+      ]
+    : [],
   core: { disableTelemetry: true },
   // Vite reads vite.config.ts (minus its `build` section) and tsconfig.json, so Lit's experimental decorators
   // are transpiled here exactly as in the library build.

@@ -80,11 +80,32 @@ function writeThirdPartyLicenses() {
 
 const manifest = () => run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 
-const cdn = () =>
-  build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn' }).then(() => {
-    checkProductionBundles();
-    writeThirdPartyLicenses();
-  });
+/**
+ * Builds each CDN entry on its own into dist/cdn (see vite.config.ts for why), then joins the per-entry manifests
+ * and module lists into dist/cdn/.vite/manifest.json (keys "<entry>:<module>") and modules.json.
+ */
+async function cdn() {
+  const dir = join(root, 'dist/cdn');
+  rmSync(dir, { recursive: true, force: true });
+  const names = ['turnout', ...findElements().map((e) => e.tag)];
+  const manifest = {};
+  const modules = {};
+  for (const name of names) {
+    process.env.TURNOUT_CDN_ENTRY = name;
+    try {
+      await build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn' });
+    } finally {
+      delete process.env.TURNOUT_CDN_ENTRY;
+    }
+    const own = JSON.parse(readFileSync(join(dir, `.vite/manifest-${name}.json`), 'utf8'));
+    for (const [key, chunk] of Object.entries(own)) manifest[`${name}:${key}`] = chunk;
+    Object.assign(modules, JSON.parse(readFileSync(join(dir, `.vite/modules-${name}.json`), 'utf8')));
+  }
+  writeFileSync(join(dir, '.vite/manifest.json'), JSON.stringify(manifest, null, 1));
+  writeFileSync(join(dir, '.vite/modules.json'), JSON.stringify(modules));
+  checkProductionBundles();
+  writeThirdPartyLicenses();
+}
 
 const t0 = performance.now();
 try {

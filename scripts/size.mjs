@@ -1,11 +1,11 @@
 // `npm run size`: what a visitor downloads for each CDN bundle before any feed arrives, gzip-compressed.
 //
 // An entry's size is the entry file plus every chunk it imports statically (followed through Vite's manifest,
-// dist/cdn/.vite/manifest.json), each gzipped on its own as a server would send it. Chunks reached only through
+// dist/cdn/.vite/manifest-<entry>.json), each gzipped on its own as a server would send it. Chunks reached only through
 // dynamic import() or `new Worker(...)` load later, when a feed needs them; they are listed separately.
 // Exits 1 when an entry is over its budget, listing the modules that weigh most in it (also with --modules).
 // Run `npm run build` (or `node scripts/build.mjs --cdn-only`) first.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from './lib/elements.mjs';
@@ -20,13 +20,16 @@ const BUDGETS = {
 
 const KB = 1024;
 const cdn = join(root, 'dist/cdn');
-const manifestFile = join(cdn, '.vite/manifest.json');
-if (!existsSync(manifestFile)) {
-  console.error('No dist/cdn/.vite/manifest.json: run `npm run build` first.');
+// scripts/build.mjs builds each entry on its own and leaves its chunk graph in .vite/manifest-<entry>.json.
+const viteDir = join(cdn, '.vite');
+const manifestFiles = existsSync(viteDir) ? readdirSync(viteDir).filter((f) => /^manifest-.+\.json$/.test(f)) : [];
+if (!manifestFiles.length) {
+  console.error('No dist/cdn/.vite/manifest-<entry>.json: run `npm run build` first.');
   process.exit(1);
 }
-/** @type {Record<string, {file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], assets?: string[]}>} */
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+/** @typedef {Record<string, {file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], assets?: string[]}>} Manifest */
+/** @type {Manifest[]} */
+const manifests = manifestFiles.map((f) => JSON.parse(readFileSync(join(viteDir, f), 'utf8')));
 
 const sizes = new Map();
 function sizeOf(file) {
@@ -37,17 +40,17 @@ function sizeOf(file) {
   return sizes.get(file);
 }
 
-/** The files loaded together with `key`: itself and its static imports, recursively. */
-function staticFiles(key, seen = new Set()) {
+/** The files loaded together with `key` of `manifest`: itself and its static imports, recursively. */
+function staticFiles(manifest, key, seen = new Set()) {
   const chunk = manifest[key];
   if (!chunk || seen.has(chunk.file)) return seen;
   seen.add(chunk.file);
-  for (const dep of chunk.imports ?? []) staticFiles(dep, seen);
+  for (const dep of chunk.imports ?? []) staticFiles(manifest, dep, seen);
   return seen;
 }
 
 /** Files that `files` may load later: dynamic imports (with their own static imports) and worker scripts. */
-function lazyFiles(files) {
+function lazyFiles(manifest, files) {
   const lazy = new Set();
   const byFile = new Map(Object.entries(manifest).map(([key, c]) => [c.file, key]));
   const queue = [...files];
@@ -55,7 +58,7 @@ function lazyFiles(files) {
     const chunk = manifest[byFile.get(queue.pop())];
     if (!chunk) continue;
     const later = [
-      ...(chunk.dynamicImports ?? []).flatMap((key) => [...staticFiles(key)]),
+      ...(chunk.dynamicImports ?? []).flatMap((key) => [...staticFiles(manifest, key)]),
       ...(chunk.assets ?? []).filter((f) => f.endsWith('.js')),
     ];
     for (const file of later) {
@@ -70,9 +73,12 @@ function lazyFiles(files) {
 const sum = (files, k) => [...files].reduce((n, f) => n + sizeOf(f)[k], 0);
 const kb = (bytes) => (bytes / KB).toFixed(1);
 
-const entries = Object.entries(manifest)
-  .filter(([, c]) => c.isEntry)
-  .map(([key, c]) => ({ name: c.file.replace(/\.js$/, ''), key, files: staticFiles(key) }))
+const entries = manifests
+  .flatMap((manifest) =>
+    Object.entries(manifest)
+      .filter(([, c]) => c.isEntry)
+      .map(([key, c]) => ({ name: c.file.replace(/\.js$/, ''), manifest, files: staticFiles(manifest, key) })),
+  )
   .sort((a, b) => (a.name === 'turnout') - (b.name === 'turnout') || a.name.localeCompare(b.name));
 
 const rows = [['Entry (before any feed)', 'files', 'raw KB', 'gzip KB', 'budget', 'status']];
@@ -91,7 +97,7 @@ for (const e of entries) {
     budget === undefined ? '-' : String(budget),
     budget === undefined ? 'report only' : over ? 'OVER BUDGET' : 'ok',
   ]);
-  for (const f of lazyFiles(e.files)) lazyUsers.set(f, [...(lazyUsers.get(f) ?? []), e.name]);
+  for (const f of lazyFiles(e.manifest, e.files)) lazyUsers.set(f, [...(lazyUsers.get(f) ?? []), e.name]);
 }
 
 const lazyRows = [['Lazy chunk (loaded when needed)', 'raw KB', 'gzip KB', 'reached from']];
