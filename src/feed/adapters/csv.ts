@@ -96,7 +96,7 @@ names(EVENT_COLUMNS, 'country', 'country countrycode nation');
 names(EVENT_COLUMNS, 'lat', 'lat latitude');
 names(EVENT_COLUMNS, 'lng', 'lng lon long longitude');
 names(EVENT_COLUMNS, 'url', 'url link rsvp rsvpurl rsvplink signup signupurl signuplink eventurl eventlink website');
-names(EVENT_COLUMNS, 'host', 'host hostedby organizer organiser organization organisation sponsor group hostorganization');
+names(EVENT_COLUMNS, 'host', 'host hostedby organizer organiser organization organisation sponsor group hostorganization hostorganisation');
 names(EVENT_COLUMNS, 'type', 'type eventtype category kind');
 names(EVENT_COLUMNS, 'tags', 'tags tag keywords topics labels');
 names(EVENT_COLUMNS, 'online', 'online virtual isvirtual isonline');
@@ -109,7 +109,7 @@ names(EVENT_COLUMNS, 'featured', 'featured priority highpriority');
 names(EVENT_COLUMNS, 'allDay', 'allday');
 
 names(PARTNER_COLUMNS, 'id', 'id partnerid');
-names(PARTNER_COLUMNS, 'name', 'name partner partnername organization organisation organizationname org group');
+names(PARTNER_COLUMNS, 'name', 'name partner partnername organization organisation organizationname organisationname orgname groupname org group');
 names(PARTNER_COLUMNS, 'url', 'url website site link homepage web');
 names(PARTNER_COLUMNS, 'logo', 'logo logourl image imageurl');
 names(PARTNER_COLUMNS, 'description', 'description about mission summary');

@@ -87,6 +87,14 @@ describe('parseFeed: CSV', () => {
     expect(feed.skipped).to.deep.equal([{ kind: 'partner', index: 3, reason: 'it has no name' }]);
   });
 
+  it('reads partner headers in British and American spelling', () => {
+    for (const header of ['Organisation Name', 'Organization Name', 'Org Name', 'Group name']) {
+      const feed = parseFeed(`${header},Website,Sector\nRiverside Tenants Union,https://rtu.example.org,Tenants union\n`);
+      expect(feed.partners.map((p) => p.name), header).to.deep.equal(['Riverside Tenants Union']);
+      expect(feed.partners[0].categories, header).to.deep.equal(['Tenants union']);
+    }
+  });
+
   const chicago7pm = '2026-02-01T01:00:00.000Z';
   const dates: [string, string][] = [
     ['1/31/2026', '7:00 PM'],
