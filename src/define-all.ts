@@ -4,3 +4,6 @@
  * One line per folder in src/elements/; scripts/build.mjs checks that none is missing.
  */
 import './elements/event-list/event-list.define.js';
+import './elements/event-countdown/event-countdown.define.js';
+import './elements/action-banner/action-banner.define.js';
+import './elements/partner-list/partner-list.define.js';

@@ -6,6 +6,9 @@
 
 // Elements (one line per folder in src/elements/; scripts/build.mjs checks that none is missing).
 export { EventList } from './elements/event-list/event-list.js';
+export { EventCountdown } from './elements/event-countdown/event-countdown.js';
+export { ActionBanner } from './elements/action-banner/action-banner.js';
+export { PartnerList } from './elements/partner-list/partner-list.js';
 
 // The base class and its events, for elements built on the same feed layer.
 export {

@@ -4,7 +4,7 @@
  * the feed's status (loading, errors a person understands, stale data, skipped records). It defines no tag.
  */
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { FeedData, FeedFormat } from '../feed/types.js';
+import type { FeedData, FeedFormat, SkippedRecord } from '../feed/types.js';
 import { CLOCK_CHANGE_EVENT, ElementClock } from './clock.js';
 import { FeedController } from './feed-controller.js';
 import { loadingMessage, retryLabel, unavailableMessage } from './feed-messages.js';
@@ -128,6 +128,14 @@ export abstract class TurnoutFeedElement extends LitElement {
     }
   }
 
+  /** Which kinds of skipped record this element reports: a partner list does not count a feed's bad event rows. */
+  protected skippedKinds: ReadonlyArray<SkippedRecord['kind']> = ['event', 'campaign-day'];
+
+  /** What a person reads while the feed loads ("Loading events…"); elements about other things override it. */
+  protected loadingText(): string {
+    return loadingMessage();
+  }
+
   /** The language to format in: the closest `lang` attribute, else the browser's. */
   protected get locale(): string | undefined {
     return this.closest('[lang]')?.getAttribute('lang') || undefined;
@@ -142,9 +150,10 @@ export abstract class TurnoutFeedElement extends LitElement {
   protected renderFeedStatus(): TemplateResult {
     const { status, error, stale, data, updatedAt } = this.feedState;
     const failed = !!error && error.code !== 'aborted';
-    if (notices === undefined && (failed || data?.skipped.length || data?.truncated)) this.#loadNotices();
+    const skipped = data ? data.skipped.filter((r) => this.skippedKinds.includes(r.kind)) : [];
+    if (notices === undefined && (failed || skipped.length || data?.truncated)) this.#loadNotices();
     let message: unknown = nothing;
-    if (status === 'loading') message = loadingMessage();
+    if (status === 'loading') message = this.loadingText();
     else if (failed && !stale) {
       const text = notices ? notices.feedErrorMessage(error) : notices === null ? unavailableMessage() : '';
       message = text ? html`<span class="feed-error">${text}</span>` : nothing;
@@ -162,7 +171,7 @@ export abstract class TurnoutFeedElement extends LitElement {
             ${retryLabel()}
           </button>`
         : nothing}
-      ${data && notices ? notices.renderDataNotices(data, this.locale) : nothing}
+      ${data && notices ? notices.renderDataNotices(data, skipped, this.locale) : nothing}
     `;
   }
 

@@ -7,15 +7,14 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FeedError } from '../feed/errors.js';
-import type { FeedData } from '../feed/types.js';
+import type { FeedData, SkippedRecord } from '../feed/types.js';
 import { unavailableMessage } from './feed-messages.js';
 
 /** Skipped records listed in the details; a feed with thousands of bad rows needs fixing at the source anyway. */
 const MAX_LISTED = 100;
 
 /** "N pages read" and "N entries could not be shown", with the reasons in a <details>. */
-export function renderDataNotices(data: FeedData, locale?: string): TemplateResult {
-  const { skipped } = data;
+export function renderDataNotices(data: FeedData, skipped: SkippedRecord[], locale?: string): TemplateResult {
   return html`${data.truncated && data.pages
     ? html`<p class="feed-skipped" part="feed-truncated">${truncatedMessage(data.pages)}</p>`
     : nothing}

@@ -1,0 +1,11 @@
+import { ActionBanner } from './action-banner.js';
+
+export { ActionBanner };
+
+ActionBanner.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'action-banner': ActionBanner;
+  }
+}

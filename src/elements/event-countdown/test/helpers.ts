@@ -1,0 +1,100 @@
+/**
+ * Test helpers for the countdown and the banner: a controllable time (Date.now, setTimeout and clearTimeout
+ * replaced by hand, so time only moves when a test says so) and the browser's time zone.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export const pin = (zone: string | null) => executeServerCommand('set-timezone', { zone });
+
+export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element's visible text, with its shadow root's slots resolved to their default content. */
+export function textOf(el: Element): string {
+  return squash(el.shadowRoot!.textContent);
+}
+
+export interface FakeTime {
+  /** Moves time forward, firing the timers that fall due on the way (as a foreground tab does). */
+  advance(ms: number): void;
+  /** Moves time forward without firing timers (as a throttled background tab does). */
+  jump(ms: number): void;
+  /** How many timers were started since the fake time was installed. */
+  started(): number;
+  /** Timers pending now. */
+  pending(): number;
+  restore(): void;
+}
+
+export function fakeTime(): FakeTime {
+  const real = { now: Date.now, set: window.setTimeout, clear: window.clearTimeout };
+  let t = real.now();
+  let id = 1e6;
+  let started = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  Date.now = () => t;
+  window.setTimeout = ((fn: () => void, ms = 0) => {
+    started++;
+    timers.set(++id, { at: t + Math.max(0, ms), fn });
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((i: number) => void timers.delete(i)) as typeof window.clearTimeout;
+  return {
+    advance(ms) {
+      const end = t + ms;
+      for (;;) {
+        let next: [number, { at: number; fn: () => void }] | undefined;
+        for (const entry of timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
+        if (!next) break;
+        timers.delete(next[0]);
+        t = next[1].at;
+        next[1].fn();
+      }
+      t = end;
+    },
+    jump(ms) {
+      t += ms;
+    },
+    started: () => started,
+    pending: () => timers.size,
+    restore() {
+      Date.now = real.now;
+      window.setTimeout = real.set;
+      window.clearTimeout = real.clear;
+      // Timers that other code (the test runner) started meanwhile still run, now.
+      for (const { fn } of timers.values()) window.setTimeout(fn, 0);
+      timers.clear();
+    },
+  };
+}
+
+const placed: Element[] = [];
+
+/**
+ * Puts `nodes` in a new <div lang=…> on the page (removed by `unplace`). Unlike @open-wc's fixture() for plain
+ * elements it does not wait for an animation frame, which never comes while the test page is in the background
+ * (the runner runs two pages at once).
+ */
+export function place(nodes: Node[], lang = 'en-US'): HTMLDivElement {
+  const div = document.createElement('div');
+  div.lang = lang;
+  div.append(...nodes);
+  document.body.append(div);
+  placed.push(div);
+  return div;
+}
+
+export function unplace(): void {
+  for (const el of placed.splice(0)) el.remove();
+}
+
+/** A new element with these attributes. */
+export function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text = '',
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text) el.textContent = text;
+  return el;
+}

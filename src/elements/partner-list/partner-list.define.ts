@@ -1,0 +1,11 @@
+import { PartnerList } from './partner-list.js';
+
+export { PartnerList };
+
+PartnerList.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-list': PartnerList;
+  }
+}
