@@ -78,11 +78,10 @@ const styles = css`
  *
  * @event turnout-state-change - The state changed while on the page: `detail: { state: 'before' | 'live' | 'after' }`.
  *
- * @cssproperty --turnout-accent - Focus ring.
- * @cssproperty --turnout-text - Text.
+ * The countdown takes its font, colour and focus ring from the page around it (it sits inside a sentence, a
+ * header or a banner); only the date sentence has a token of its own.
+ *
  * @cssproperty --turnout-muted - The date sentence.
- * @cssproperty --turnout-font - Font family.
- * @cssproperty --turnout-space - Padding in the banner layout.
  */
 export class EventCountdown extends WindowElement {
   static override styles = styles;
