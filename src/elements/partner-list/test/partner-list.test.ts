@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { hueOf, initials, PartnerList } from '../partner-list.js';
 import { $, $$, coalition, count, item, makeFeed, mount, names, partner, squash } from './partners.js';
@@ -329,7 +329,7 @@ describe('<partner-list>', () => {
     it('refuses an unsafe join-url, and takes the page’s own call to action from the join slot', async () => {
       const bad = await mount({ feed: coalition() }, { 'join-url': 'javascript:alert(1)' });
       expect($(bad, '[part="join"]')).to.equal(null);
-      const el = await mount({ feed: coalition() }, { 'join-url': 'https://coalition.example/join' }, '<a slot="join" href="/sign-up">Sign our letter</a>');
+      const el = await mount({ feed: coalition() }, { 'join-url': 'https://coalition.example/join' }, html`<a slot="join" href="/sign-up">Sign our letter</a>`);
       const slot = $<HTMLSlotElement>(el, 'slot[name="join"]')!;
       expect(slot.assignedElements().map((e) => squash(e.textContent))).to.deep.equal(['Sign our letter']);
       expect(slot.assignedElements()[0].checkVisibility()).to.equal(true);
@@ -342,7 +342,7 @@ describe('<partner-list>', () => {
       expect(squash($(el, '[part="empty"]')!.textContent)).to.equal('No partners yet.');
       expect($(el, '[part="count"]')).to.equal(null);
       expect($(el, '[part="filters"]')).to.equal(null);
-      const slotted = await mount({ feed: makeFeed([]) }, {}, '<p slot="empty">Be the first to <a href="/join">join</a>.</p>');
+      const slotted = await mount({ feed: makeFeed([]) }, {}, html`<p slot="empty">Be the first to <a href="/join">join</a>.</p>`);
       const slot = $<HTMLSlotElement>(slotted, 'slot[name="empty"]')!;
       expect(squash(slot.assignedElements()[0].textContent)).to.equal('Be the first to join.');
     });

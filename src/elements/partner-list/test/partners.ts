@@ -1,5 +1,6 @@
 // Hand-made data and helpers for the <partner-list> tests.
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import type { FeedData, TurnoutPartner } from '../../../feed/types.js';
 import '../partner-list.define.js';
 import type { PartnerList } from '../partner-list.js';
@@ -51,14 +52,14 @@ export function coalition(): FeedData {
 export async function mount(
   input: { feed?: FeedData; data?: unknown } = {},
   attrs: Record<string, string> = {},
-  children?: string,
+  children?: TemplateResult,
 ): Promise<PartnerList> {
   const el = document.createElement('partner-list');
   el.setAttribute('lang', 'en-US');
   for (const [k, v] of Object.entries(attrs)) if (k !== 'width') el.setAttribute(k, v);
   if (input.feed) el.feed = input.feed;
   if (input.data !== undefined) el.data = input.data;
-  if (children) el.innerHTML = children;
+  if (children) render(children, el);
   el.style.inlineSize = attrs.width ?? '40rem';
   await fixture(html`${el}`);
   if (input.data !== undefined) {
