@@ -4,6 +4,7 @@
 // "Three widgets, one request": the all-in-one, a per-element bundle and a second copy of it on one page, three
 // <event-list> reading one URL, and the server sees that URL once.
 import { expect, waitUntil } from '@open-wc/testing';
+import { hits } from './helpers.js';
 
 const CDN = '/dist/cdn';
 /** The eve of the day of action: the synthetic events (January 31, 2026) are upcoming. */
@@ -49,11 +50,6 @@ function loadModuleScript(src: string): Promise<void> {
     script.onerror = () => reject(new Error(`${src} did not load`));
     document.head.append(script);
   });
-}
-
-async function hits(path: string): Promise<number> {
-  const res = await fetch(`/__feed/hits?path=${encodeURIComponent(path)}`);
-  return ((await res.json()) as { count: number }).count;
 }
 
 function renderedTitles(el: Element): string[] {

@@ -4,14 +4,12 @@
  * wall-clock times, in the event's own zone.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/elements/event-list/event-list.define.js';
 import type { EventList } from '../src/elements/event-list/event-list.js';
 import { parseFeed } from '../src/feed/parse.js';
+import { pin, squash } from './helpers.js';
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-const pin = (zone: string | null) => executeServerCommand('set-timezone', { zone });
 
 const native = {
   turnout: '1.0',

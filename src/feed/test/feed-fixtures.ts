@@ -6,11 +6,7 @@ export function respond(params: Record<string, string | number | boolean>): stri
   return `/__feed/respond?${q}`;
 }
 
-/** How many requests the test server saw for this exact path (query string included). */
-export async function hits(path: string): Promise<number> {
-  const r = await fetch(`/__feed/hits?path=${encodeURIComponent(path)}`);
-  return ((await r.json()) as { count: number }).count;
-}
+export { hits } from '../../../test/helpers.js';
 
 /** A small native Turnout feed. */
 export function nativeFeed(titles: string[] = ['Rally at Union Park', 'Vigil at City Hall']): string {

@@ -2,11 +2,9 @@
  * Test helpers for the countdown and the banner: a controllable time (Date.now, setTimeout and clearTimeout
  * replaced by hand, so time only moves when a test says so) and the browser's time zone.
  */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { pin, squash } from '../../../../test/helpers.js';
 
-export const pin = (zone: string | null) => executeServerCommand('set-timezone', { zone });
-
-export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+export { pin, squash };
 
 /** The element's visible text, with its shadow root's slots resolved to their default content. */
 export function textOf(el: Element): string {

@@ -1,26 +1,15 @@
 // <event-list> reading real feed files through `src` and the shared feed layer.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../event-list.define.js';
 import type { EventList } from '../event-list.js';
 import { EVE } from './events.js';
+import { mountFromSrc, squash } from '../../../../test/helpers.js';
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const FIXTURE = new URL('./fixtures/small-feed.json', import.meta.url).pathname;
 const DEMO = '/demo/data/feed.json';
 
-async function load(src: string, attrs: Record<string, string> = {}): Promise<EventList> {
-  const el = document.createElement('event-list');
-  el.setAttribute('lang', 'en-US');
-  el.setAttribute('now', EVE);
-  el.setAttribute('src', src);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  await fixture(html`${el}`);
-  await waitUntil(() => el.shadowRoot?.querySelector('[part="count"], [part="empty"], .feed-error'), 'never loaded', {
-    timeout: 15000,
-  });
-  await el.updateComplete;
-  return el;
-}
+const load = (src: string, attrs: Record<string, string> = {}) =>
+  mountFromSrc<EventList>('event-list', src, { now: EVE, ...attrs });
 
 const titles = (el: EventList) => [...el.shadowRoot!.querySelectorAll('.title-text')].map((t) => squash(t.textContent));
 const item = (el: EventList, title: string) =>

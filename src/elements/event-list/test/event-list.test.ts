@@ -4,8 +4,8 @@ import type { FeedData } from '../../../feed/types.js';
 import '../event-list.define.js';
 import { EventList } from '../event-list.js';
 import { dayOfAction, EVE, makeEvent, makeFeed } from './events.js';
+import { squash } from '../../../../test/helpers.js';
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 async function mount(data: FeedData | undefined, attrs: Record<string, string | boolean> = {}): Promise<EventList> {
   const el = document.createElement('event-list');

@@ -3,21 +3,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../partner-list.define.js';
 import type { PartnerList } from '../partner-list.js';
 import { $, $$, count, item, makeFeed, mount, names, partner, squash } from './partners.js';
+import { hits, mountFromSrc } from '../../../../test/helpers.js';
 
-async function load(src: string, attrs: Record<string, string> = {}): Promise<PartnerList> {
-  const el = document.createElement('partner-list');
-  el.setAttribute('lang', 'en-US');
-  el.setAttribute('src', src);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  await fixture(html`${el}`);
-  await waitUntil(() => el.shadowRoot?.querySelector('[part="count"], [part="empty"], .feed-error'), 'never loaded', {
-    timeout: 15000,
-  });
-  await el.updateComplete;
-  return el;
-}
+const load = (src: string, attrs: Record<string, string> = {}) => mountFromSrc<PartnerList>('partner-list', src, attrs);
 
-const hits = async (path: string) => (await (await fetch(`/__feed/hits?path=${encodeURIComponent(path)}`)).json()).count as number;
 
 /** A same-server URL that answers with a small SVG logo, unique per `key`. */
 function logoPath(key: string): string {

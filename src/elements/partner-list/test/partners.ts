@@ -5,7 +5,9 @@ import type { FeedData, TurnoutPartner } from '../../../feed/types.js';
 import '../partner-list.define.js';
 import type { PartnerList } from '../partner-list.js';
 
-export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+import { squash } from '../../../../test/helpers.js';
+
+export { squash };
 
 export function makeFeed(partners: TurnoutPartner[], over: Partial<FeedData> = {}): FeedData {
   return { format: 'turnout', events: [], partners, skipped: [], loadedAt: Date.now(), ...over };
