@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { feedRoutes } from './test/server/feed-routes.mjs';
+import { hardeningRoutes } from './test/server/hardening-routes.mjs';
+import { embedCors, embedRoutes } from './test/server/embed-routes.mjs';
 import { timezonePlugin } from './test/server/timezone-plugin.mjs';
 
 // papaparse ships only as a UMD/CommonJS script; the browser needs an ES module, so only it is transformed (Vite
@@ -36,9 +38,13 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     commonjs({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
   ],
-  middleware: [feedRoutes],
+  middleware: [embedCors, feedRoutes, hardeningRoutes, embedRoutes],
   browsers: [
     chromeLauncher({
+      // Each test page in a browser context (and so a window) of its own: with tabs sharing one window, every page
+      // but one is a hidden background tab that gets no animation frames, IntersectionObserver callbacks or WebGL
+      // drawing, and <event-map> (which loads when visible and draws with WebGL) could never become ready there.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,

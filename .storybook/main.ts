@@ -1,11 +1,21 @@
 // Storybook for the Turnout elements: stories live next to each element (src/elements/<tag>/stories/) and
 // docs pages in stories/. `npm run storybook` / `npm run build-storybook` first write dist/custom-elements.json,
 // which fills the docs tables (see preview.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const demoData = fileURLToPath(new URL('../demo/data', import.meta.url));
+
+// Every element gets a docs page (autodocs, preview.ts) and the a11y panel from its stories: say so when an
+// element has none yet, rather than leaving it silently out of the docs.
+const elementsDir = fileURLToPath(new URL('../src/elements', import.meta.url));
+for (const tag of existsSync(elementsDir) ? readdirSync(elementsDir) : []) {
+  const stories = fileURLToPath(new URL(`../src/elements/${tag}/stories`, import.meta.url));
+  if (!existsSync(stories) || !readdirSync(stories).some((f) => f.endsWith('.stories.ts'))) {
+    console.warn(`Storybook: <${tag}> has no stories (src/elements/${tag}/stories/*.stories.ts), so no docs page.`);
+  }
+}
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },

@@ -1,11 +1,14 @@
 // `npm run build`: everything that ships.
 //   dist/**/*.js + .d.ts       tsc (side-effect-free classes, define files, feed layer) for npm users
 //   dist/custom-elements.json  the Custom Elements Manifest (custom-elements-manifest.config.mjs)
-//   dist/cdn/                  browser bundles from vite.config.ts
+//   dist/cdn/                  browser bundles from vite.config.ts, the iframe page (embed.html, src/embed/) and
+//                              dist/cdn/v<version>/: the same files under a versioned, never-changing path, with
+//                              integrity.json (sha384 of every file, for `integrity="..."` in snippets)
 // Flags: --cdn-only (just the browser bundles; the tests use it), --manifest-only (Storybook uses it).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { findElements, root } from './lib/elements.mjs';
 
@@ -78,6 +81,80 @@ function writeThirdPartyLicenses() {
   writeFileSync(join(dir, 'THIRD-PARTY-LICENSES.txt'), header + [...sections, ...helpers].join('\n'));
 }
 
+/**
+ * The iframe page (src/embed/): embed.html and embed.css copied as they are, embed.js (the page's only script, a
+ * same-origin file so a strict CSP needs no 'unsafe-inline') and embed-resize.js (the optional host-side script that
+ * sets an iframe's height from the page's messages). Neither script contains an element: embed.js imports the
+ * chosen element's own bundle (./<tag>.js) next to it.
+ */
+async function embedPage() {
+  const dir = join(root, 'dist/cdn');
+  for (const [name, entry] of [
+    ['embed', 'src/embed/embed.ts'],
+    ['embed-resize', 'src/embed/resize.ts'],
+  ]) {
+    await build({
+      configFile: false,
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        outDir: dir,
+        emptyOutDir: false,
+        target: 'es2022',
+        sourcemap: false,
+        reportCompressedSize: false,
+        lib: { entry: { [name]: entry }, formats: ['es'] },
+        rolldownOptions: {
+          // The same names as the element builds: a language module comes out byte-identical, under the same name.
+          output: { minify: true, comments: false, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    });
+  }
+  for (const file of ['embed.html', 'embed.css']) copyFileSync(join(root, 'src/embed', file), join(dir, file));
+}
+
+/** `integrity` attribute value of a file's bytes. */
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * dist/cdn/v<version>/: a copy of every file a browser loads (entries, chunks, the iframe page, licences). The
+ * entries import their chunks with relative URLs, so the copies load the copies. Writes integrity.json and prints
+ * each entry's size and hash.
+ */
+function versionedCopy() {
+  const dir = join(root, 'dist/cdn');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const out = join(dir, `v${version}`);
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.') || /^v\d/.test(name)) continue;
+    cpSync(join(dir, name), join(out, name), { recursive: true });
+  }
+  const files = {};
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|html|css)$/.test(name)) files[relative(out, path)] = sri(readFileSync(path));
+    }
+  };
+  walk(out);
+  const entries = ['turnout', ...findElements().map((e) => e.tag)].map((n) => `${n}.js`);
+  const json = JSON.stringify({ name: 'turnout-widgets', version, entries, files }, null, 1) + '\n';
+  writeFileSync(join(out, 'integrity.json'), json);
+  // The same at the top: says which version the unversioned files are (the embed builder reads it).
+  writeFileSync(join(dir, 'integrity.json'), json);
+  console.log(`\n  dist/cdn/v${version}/ (sha384, for integrity="..."; all files in integrity.json)`);
+  for (const name of [...entries, 'embed.js', 'embed-resize.js', 'embed.html']) {
+    const size = statSync(join(out, name)).size;
+    console.log(`  ${name.padEnd(22)} ${(size / 1024).toFixed(1).padStart(6)} KB  ${files[name]}`);
+  }
+  console.log('');
+}
+
 const manifest = () => run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 
 /**
@@ -105,6 +182,8 @@ async function cdn() {
   writeFileSync(join(dir, '.vite/modules.json'), JSON.stringify(modules));
   checkProductionBundles();
   writeThirdPartyLicenses();
+  await embedPage();
+  versionedCopy();
 }
 
 const t0 = performance.now();

@@ -16,15 +16,16 @@ const BUDGETS = {
   'event-countdown': 8,
   'action-banner': 10,
   'partner-list': 10,
+  // The entry only: Lit, the feed loader, the list and the map's placeholder. MapLibre, the basemap and the map
+  // code load later (lazy chunks below); everything the map downloads is held to 340 KB (issue 3).
+  'event-map': 22,
 };
 
 /**
  * Entries over budget whose issue is still open and says why. They are printed as OVER BUDGET with the reason but do
  * not fail the run, so the rest of the project can land; delete the line once the entry meets its budget.
  */
-const KNOWN_OVER = {
-  'partner-list': 'issue 5 open: Lit (~5 KB) and the feed loader (~4.8 KB) already fill the 10 KB budget',
-};
+const KNOWN_OVER = {};
 
 const KB = 1024;
 const cdn = join(root, 'dist/cdn');

@@ -7,3 +7,4 @@ import './elements/event-list/event-list.define.js';
 import './elements/event-countdown/event-countdown.define.js';
 import './elements/action-banner/action-banner.define.js';
 import './elements/partner-list/partner-list.define.js';
+import './elements/event-map/event-map.define.js';

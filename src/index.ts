@@ -9,6 +9,13 @@ export { EventList } from './elements/event-list/event-list.js';
 export { EventCountdown } from './elements/event-countdown/event-countdown.js';
 export { ActionBanner } from './elements/action-banner/action-banner.js';
 export { PartnerList } from './elements/partner-list/partner-list.js';
+export {
+  EventMap,
+  TurnoutEventSelectEvent,
+  TurnoutMapReadyEvent,
+  type EventSelectDetail,
+  type MapReadyDetail,
+} from './elements/event-map/event-map.js';
 
 // The base class and its events, for elements built on the same feed layer.
 export {

@@ -8,7 +8,7 @@
  */
 import { FeedError, isFeedError } from './errors.js';
 import type { FeedData, ParseOptions } from './types.js';
-import { importParser, parseBody } from './parse-client.js';
+import { expectLargeBody, importParser, parseBody, WARM_THRESHOLD } from './parse-client.js';
 
 export interface LoadOptions extends ParseOptions {
   /** Milliseconds before a request is given up (default 10 000). Covers the headers and the body. */
@@ -285,7 +285,15 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
       throw tooLarge();
     }
     const charset = /charset="?([\w-]+)/i.exec(response.headers.get('Content-Type') ?? '')?.[1];
-    const bytes = await readBody(response, maxBytes, () => {
+    // A large body will be parsed in a worker: have it start while the body downloads (see parse-client.ts).
+    let large = length > WARM_THRESHOLD;
+    if (large) expectLargeBody();
+    const grow = (total: number) => {
+      if (large || total <= WARM_THRESHOLD) return;
+      large = true;
+      expectLargeBody();
+    };
+    const bytes = await readBody(response, maxBytes, grow, () => {
       controller.abort();
       return tooLarge();
     });
@@ -299,7 +307,12 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
 }
 
 /** Reads a body, counting bytes as they arrive, and stops as soon as it passes `maxBytes`. */
-async function readBody(response: Response, maxBytes: number, over: () => Error): Promise<Uint8Array> {
+async function readBody(
+  response: Response,
+  maxBytes: number,
+  grow: (total: number) => void,
+  over: () => Error,
+): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -313,6 +326,7 @@ async function readBody(response: Response, maxBytes: number, over: () => Error)
       throw over();
     }
     chunks.push(value);
+    grow(total);
   }
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(total);

@@ -7,19 +7,26 @@
  */
 import { decode } from './decode.js';
 import { FeedError } from './errors.js';
-import type { FeedData, ParseOptions } from './types.js';
+import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
 
 /** Bodies larger than this many bytes are parsed in a worker. */
 export const WORKER_THRESHOLD = 1.5 * 1024 * 1024;
 
-/** Messages between this module and parse-worker.ts. */
-export interface ParseRequest {
-  id: number;
-  input: Uint8Array | string;
-  charset?: string;
-  options: ParseOptions;
-}
+/** Bodies growing past this many bytes start the worker while the rest is still downloading. */
+export const WARM_THRESHOLD = 512 * 1024;
+
+/** Messages between this module and parse-worker.ts (`warm`: load the parser now, a body is on its way). */
+export type ParseRequest =
+  | {
+      id: number;
+      input: Uint8Array | string;
+      charset?: string;
+      options: ParseOptions;
+    }
+  | { warm: true };
+/** The answer to a job: its events in slices (`events`), then the feed itself, or an error, or "cannot". */
 export type ParseResponse =
+  | { id: number; events: TurnoutEvent[] }
   | { id: number; data: FeedData }
   | { id: number; error: { code: string; message: string; status?: number } }
   | { id: number; unavailable: string };
@@ -32,6 +39,21 @@ let workerClient: WorkerClient | undefined;
 export function useParseWorker(on: boolean): void {
   useWorker = on;
   workerClient?.stopWorker();
+}
+
+/**
+ * A body being downloaded has grown large (load.ts calls this once it passes WARM_THRESHOLD): start the worker
+ * and load its parser now, so that its start-up overlaps the rest of the download instead of following it.
+ */
+export function expectLargeBody(): void {
+  if (!useWorker || typeof globalThis.Worker === 'undefined') return;
+  void import('./parse-in-worker.js').then(
+    (client) => {
+      workerClient ??= client;
+      if (useWorker) client.warmWorker();
+    },
+    () => undefined,
+  );
 }
 
 /** Parses a body (bytes or text) or feed content given by script (an object). */

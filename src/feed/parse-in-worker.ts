@@ -6,13 +6,28 @@
  */
 import { FeedError } from './errors.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
-import type { FeedData, ParseOptions } from './types.js';
+import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
 
 let worker: Worker | null | undefined;
 let shimUrl: string | undefined;
 let nextId = 1;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
-const pending = new Map<number, { resolve: (data: FeedData | null) => void; reject: (e: FeedError) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (data: FeedData | null) => void; reject: (e: FeedError) => void; events: TurnoutEvent[][] }
+>();
+
+/** Starts the worker and has it load the parser, ahead of a large body still downloading. */
+export function warmWorker(): void {
+  const w = getWorker();
+  if (!w) return;
+  w.postMessage({ warm: true } satisfies ParseRequest);
+  // Stopped again if no job comes.
+  if (!pending.size) {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(stopWorker, 15_000);
+  }
+}
 
 /** Resolves with the parsed data, or null when no worker could do it (the caller then parses here). */
 export function parseInWorker(input: Uint8Array | string, options: ParseOptions, charset?: string): Promise<FeedData | null> {
@@ -21,7 +36,7 @@ export function parseInWorker(input: Uint8Array | string, options: ParseOptions,
   clearTimeout(idleTimer);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, events: [] });
     // The bytes are copied, not transferred: a response may be shared by several loads.
     w.postMessage({ id, input, charset, options } satisfies ParseRequest);
   });
@@ -49,8 +64,13 @@ function getWorker(): Worker | null {
   worker.addEventListener('message', (e: MessageEvent<ParseResponse>) => {
     const job = pending.get(e.data.id);
     if (!job) return;
+    // A slice of the events: kept until the feed itself arrives.
+    if ('events' in e.data) {
+      job.events.push(e.data.events);
+      return;
+    }
     pending.delete(e.data.id);
-    if ('data' in e.data) job.resolve(e.data.data);
+    if ('data' in e.data) job.resolve({ ...e.data.data, events: job.events.flat() });
     else if ('error' in e.data) {
       const { code, message, status } = e.data.error;
       job.reject(new FeedError(code as FeedError['code'], message, status));
@@ -77,10 +97,49 @@ class WorkerStarter {
 function tryWorker(url: URL | string | undefined, options: WorkerOptions): Worker | null {
   if (!url) return null;
   try {
-    return new globalThis.Worker(url, options);
+    return new globalThis.Worker(trustedScriptUrl(String(url)) as string, options);
   } catch {
     return null;
   }
+}
+
+interface TrustedUrls {
+  policy: { createScriptURL(url: string): unknown } | null;
+  /** The worker scripts and shims this page's Turnout bundles start, the only URLs the policy vouches for. */
+  vouched: Set<string>;
+}
+const TRUSTED_KEY = Symbol.for('turnout.trusted-types.v1');
+
+/**
+ * Under Trusted Types (a CSP with `require-trusted-types-for 'script'`) a Worker must be given a TrustedScriptURL,
+ * or it is blocked and reported. One policy named "turnout", shared by every Turnout bundle on the page (a CSP's
+ * `trusted-types` list may then name it once), vouches for exactly the worker URLs these bundles start. Where the
+ * policy may not be created, the plain URL is used: the worker is then refused and parsing stays on the main thread.
+ */
+function trustedScriptUrl(url: string): unknown {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedUrls['policy'] } })
+    .trustedTypes;
+  if (!tt) return url;
+  const g = globalThis as unknown as Record<symbol, TrustedUrls | undefined>;
+  let state = g[TRUSTED_KEY];
+  if (!state) {
+    const vouched = new Set<string>();
+    let policy: TrustedUrls['policy'] = null;
+    try {
+      policy = tt.createPolicy('turnout', {
+        createScriptURL: (u: string) => {
+          if (!vouched.has(u)) throw new TypeError(`Turnout does not start a worker from ${u}`);
+          return u;
+        },
+      });
+    } catch {
+      // A CSP `trusted-types` list without "turnout": no policy.
+    }
+    state = g[TRUSTED_KEY] = { policy, vouched };
+  }
+  if (!state.policy) return url;
+  state.vouched.add(url);
+  return state.policy.createScriptURL(url);
 }
 
 /**

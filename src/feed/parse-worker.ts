@@ -2,27 +2,45 @@
 /**
  * Module worker that parses large feed bodies off the main thread (see parse-client.ts). It loads the same
  * parse module as the main thread, so the result is identical.
+ *
+ * The answer goes back in pieces: the events in slices of EVENT_SLICE, then the rest of the feed. Each message is
+ * copied into the page in a task of its own, so taking in 10k events never blocks the page for long in one go.
+ * A `warm` message only loads the parser, so that the worker is ready by the time a large body has arrived.
  */
 import { decode } from './decode.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** Events per message back to the page (a few ms to take in, even on a slow phone). */
+const EVENT_SLICE = 1000;
+
+let parser: Promise<typeof import('./parse.js')> | undefined;
 
 scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
-  const { id, input, charset, options } = e.data;
+  const request = e.data;
+  parser ??= import('./parse.js');
+  // A failed import is not kept: the next job tries again.
+  parser.catch(() => (parser = undefined));
+  if (!('input' in request)) return;
+  const { id, input, charset, options } = request;
   let parseFeed: typeof import('./parse.js').parseFeed;
   try {
-    ({ parseFeed } = await import('./parse.js'));
+    ({ parseFeed } = await parser);
   } catch (err) {
     scope.postMessage({ id, unavailable: String(err) } satisfies ParseResponse);
     return;
   }
-  let reply: ParseResponse;
+  let data: ReturnType<typeof parseFeed>;
   try {
-    reply = { id, data: parseFeed(typeof input === 'string' ? input : decode(input, charset), options) };
+    data = parseFeed(typeof input === 'string' ? input : decode(input, charset), options);
   } catch (err) {
     const { code = 'parse', message = String(err), status } = err as { code?: string; message?: string; status?: number };
-    reply = { id, error: { code: typeof code === 'string' ? code : 'parse', message, status } };
+    scope.postMessage({ id, error: { code: typeof code === 'string' ? code : 'parse', message, status } } satisfies ParseResponse);
+    return;
   }
-  scope.postMessage(reply);
+  const { events } = data;
+  for (let i = 0; i < events.length; i += EVENT_SLICE) {
+    scope.postMessage({ id, events: events.slice(i, i + EVENT_SLICE) } satisfies ParseResponse);
+  }
+  scope.postMessage({ id, data: { ...data, events: [] } } satisfies ParseResponse);
 });

@@ -101,6 +101,18 @@ export interface CampaignDay {
   localDate?: string;
   url?: string;
   description?: string;
+  /**
+   * The day's name, link and description in other languages, by lowercase BCP 47 tag ("es", "es-mx", "zh-hans").
+   * Widgets pick the visitor's language: the exact tag, else its language ("es-mx" -> "es"), else the fields above.
+   */
+  translations?: Record<string, DayText>;
+}
+
+/** What a campaign day says in one language (each field optional: the default one stands in). */
+export interface DayText {
+  name?: string;
+  url?: string;
+  description?: string;
 }
 
 export interface Campaign {

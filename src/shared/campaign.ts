@@ -3,7 +3,7 @@
  * with `localDate` is a calendar day that starts at each visitor's own midnight: its window is computed in the
  * browser's zone, so a shutdown "today" is the visitor's today wherever they are.
  */
-import type { FeedData } from '../feed/types.js';
+import type { DayText, FeedData } from '../feed/types.js';
 import { eventEnd } from './event-info.js';
 
 /** A time window to count down to and through. */
@@ -18,6 +18,8 @@ export interface TimeWindow {
   localDate?: string;
   name?: string;
   url?: string;
+  /** The name and link in other languages (a campaign day's `translations`). */
+  translations?: Record<string, DayText>;
 }
 
 /** The visitor's local day `date` ("2026-01-30"): from their midnight to the next, in the browser's zone. */
@@ -46,6 +48,7 @@ export function campaignWindow(data: FeedData, id: string | undefined, now: numb
         localDate: local && day.localDate,
         name: day.name,
         url: day.url,
+        translations: day.translations,
       };
     })
     .sort((a, b) => a.start - b.start);

@@ -8,6 +8,8 @@ import type { FeedData, FeedFormat, SkippedRecord } from '../feed/types.js';
 import { CLOCK_CHANGE_EVENT, ElementClock } from './clock.js';
 import { FeedController } from './feed-controller.js';
 import { loadingMessage, retryLabel, unavailableMessage } from './feed-messages.js';
+import { localeOf, localeReady, track } from './locale.js';
+import { useOurTranslations } from './locale-lit.js';
 
 type Notices = typeof import('./feed-notices.js');
 /** The notices needed only sometimes (errors, stale data, skipped records): null when they could not be loaded. */
@@ -32,6 +34,11 @@ export {
  * @csspart feed-truncated - The notice that a paged feed was read only up to the page cap.
  */
 export abstract class TurnoutFeedElement extends LitElement {
+  static {
+    // @lit/localize's msg(), which the feed elements use, serves our translations.
+    useOurTranslations();
+  }
+
   /**
    * Styles for renderFeedStatus(); subclasses add them after the theme:
    * `static styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, ...]` (Retry is a theme `.button.secondary`).
@@ -114,15 +121,18 @@ export abstract class TurnoutFeedElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener(CLOCK_CHANGE_EVENT, this.#onClockChange);
+    track(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener(CLOCK_CHANGE_EVENT, this.#onClockChange);
+    track(this, false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#locale = localeOf(this);
     if (changed.has('now') && !this.clock.set(this.now)) {
       console.warn(`<${this.localName}>: ignoring now="${this.now}": not an ISO 8601 instant with an offset.`);
     }
@@ -136,9 +146,14 @@ export abstract class TurnoutFeedElement extends LitElement {
     return loadingMessage();
   }
 
-  /** The language to format in: the closest `lang` attribute, else the browser's. */
+  #locale?: string;
+
+  /**
+   * The language to format in (Intl), resolved before each render by localeOf(): the element's `lang`, else the
+   * closest ancestor's (across shadow roots), else the browser's. The host's `dir` follows it.
+   */
   protected get locale(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return this.#locale;
   }
 
   /**
@@ -191,7 +206,9 @@ export abstract class TurnoutFeedElement extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.#noticesPending) return done;
+    // The translations (and Intl stand-ins) of the languages on the page, when not English.
+    await localeReady();
+    if (!this.#noticesPending) return this.isUpdatePending ? super.getUpdateComplete() : done;
     await this.#noticesPending;
     return super.getUpdateComplete();
   }

@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FeedError } from '../feed/errors.js';
 import type { FeedData, SkippedRecord } from '../feed/types.js';
 import { unavailableMessage } from './feed-messages.js';
+import { dateFormat, numberFormat } from './locale.js';
 
 /** Skipped records listed in the details; a feed with thousands of bad rows needs fixing at the source anyway. */
 const MAX_LISTED = 100;
@@ -79,7 +80,7 @@ export function feedErrorMessage(error: Pick<FeedError, 'code' | 'status'>): str
 /** "Showing events as of 3:05 PM; the latest update failed." (the date is added when it is not today). */
 export function staleMessage(updatedAt: number, locale?: string): string {
   const sameDay = new Date(updatedAt).toDateString() === new Date().toDateString();
-  const time = new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(
+  const time = dateFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(
     updatedAt,
   );
   return msg(str`Showing events as of ${time}; the latest update failed.`, { id: 'feed.stale' });
@@ -87,7 +88,7 @@ export function staleMessage(updatedAt: number, locale?: string): string {
 
 /** "1 entry could not be shown" / "12 entries could not be shown". */
 export function skippedMessage(count: number, locale?: string): string {
-  const n = new Intl.NumberFormat(locale).format(count);
+  const n = numberFormat(locale).format(count);
   return new Intl.PluralRules(locale).select(count) === 'one'
     ? msg(str`${n} entry could not be shown`, { id: 'feed.skipped.one' })
     : msg(str`${n} entries could not be shown`, { id: 'feed.skipped.other' });
@@ -102,7 +103,7 @@ export function truncatedMessage(pages: number): string {
 
 /** After the first reasons listed: "…and 1,234 more." */
 export function moreSkippedMessage(count: number, locale?: string): string {
-  const n = new Intl.NumberFormat(locale).format(count);
+  const n = numberFormat(locale).format(count);
   return msg(str`…and ${n} more.`, { id: 'feed.skipped.more' });
 }
 

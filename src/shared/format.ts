@@ -4,15 +4,20 @@
  */
 import { msg, str } from '@lit/localize';
 import type { TurnoutEvent } from '../feed/types.js';
+import { dateFormat, intlShim } from './locale.js';
 
 // The helpers without localized text live in event-info.ts (so that the calendar chunk can use them without the
 // localization runtime); re-exported here for the elements.
 export { countryName, DEFAULT_DURATION_MS, eventEnd, formatPlace, type PlaceOptions } from './event-info.js';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'>>();
 
-/** A cached Intl.DateTimeFormat: building one is far slower than using it, and a feed may hold 10k events. */
-function dtf(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * A cached Intl.DateTimeFormat: building one is far slower than using it, and a feed may hold 10k events. For a
+ * language the browser's Intl lacks, the stand-in its locale module brought (shared/locale.ts), once loaded.
+ */
+function dtf(locale: string | undefined, options: Intl.DateTimeFormatOptions): Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'> {
+  if (intlShim(locale)) return dateFormat(locale, options);
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {

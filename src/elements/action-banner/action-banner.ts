@@ -1,6 +1,6 @@
-import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { safeUrl, withSource } from '../../shared/links.js';
+import { dateFormat, msg, str } from '../../shared/locale.js';
 import { WindowElement, type WindowState } from '../event-countdown/window-element.js';
 
 export type { TurnoutStateChangeEvent, WindowState } from '../event-countdown/window-element.js';
@@ -236,7 +236,8 @@ export class ActionBanner extends WindowElement {
     const kind = this.#kind;
     if (!kind || this.dismissed) return nothing;
     const name = w?.name || msg('The day of action');
-    const url = safeUrl(this.href, location.href) ?? w?.url;
+    // The day's link passes the allowlist here too: a `feed` set by script has not been through the feed layer.
+    const url = safeUrl(this.href, location.href) ?? safeUrl(w?.url);
     const cta = (label: string, cls = '') =>
       url
         ? html`<slot name="cta"
@@ -284,7 +285,7 @@ export class ActionBanner extends WindowElement {
     const w = this.window;
     if (this.state === 'live') return msg(str`Today: ${name}.`);
     if (!w) return name;
-    const date = new Intl.DateTimeFormat(this.closest('[lang]')?.getAttribute('lang') || undefined, {
+    const date = dateFormat(this.locale, {
       dateStyle: 'full',
       timeZone: w.localDate ? undefined : w.timeZone,
     }).format(w.start);

@@ -1,5 +1,5 @@
-import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { dateFormat, msg, numberFormat, str } from '../../shared/locale.js';
 import { WindowElement } from './window-element.js';
 
 export type { TurnoutStateChangeEvent, WindowState } from './window-element.js';
@@ -21,17 +21,17 @@ const styles = css`
   :host {
     display: inline-block;
   }
-  :host([layout='banner']) {
+  :host([layout=banner]) {
     display: block;
     text-align: center;
   }
-  :host([hide-after][state='after']) {
+  :host([hide-after][state=after]) {
     display: none;
   }
-  [part='digits'] {
+  [part=digits] {
     font-variant-numeric: tabular-nums;
   }
-  [part='when'] {
+  [part=when] {
     display: block;
     font-size: 0.9em;
     color: var(--turnout-muted, inherit);
@@ -40,10 +40,10 @@ const styles = css`
     margin-inline-start: 0.5em;
     min-block-size: 24px;
   }
-  :host([layout='compact']) [part='when'] {
+  :host([layout=compact]) [part=when] {
     display: none;
   }
-  :host([layout='banner']) [part='digits'] {
+  :host([layout=banner]) [part=digits] {
     display: block;
     font-size: 2em;
     font-weight: 700;
@@ -129,7 +129,6 @@ export class EventCountdown extends WindowElement {
     const state = this.state;
     if (!w || !state) return nothing;
     const name = this.label || w.name || msg('The event');
-    const locale = this.closest<HTMLElement>('[lang]')?.lang || undefined;
     const units = this.shown;
     const step = units.at(-1)![2];
     // Time left, rounded up to the smallest unit shown; leading units that are zero are left out.
@@ -138,7 +137,7 @@ export class EventCountdown extends WindowElement {
     const digits = units.map(([, unit, size]) => {
       const n = Math.floor(rest / size);
       rest -= n * size;
-      return (shown ||= n > 0 || size === step) ? [' ', this.#part(unit, n, locale)] : '';
+      return (shown ||= n > 0 || size === step) ? [' ', this.#part(unit, n)] : '';
     });
     // role="timer" is aria-live="off" by default: screen readers are not interrupted by the ticking. The pause
     // button needs no type: inside a shadow root it belongs to no form.
@@ -160,13 +159,13 @@ export class EventCountdown extends WindowElement {
                 </button>`
               : nothing}`
         : nothing}
-      <span part="when">${this.#sentence(name, locale)}</span>
+      <span part="when">${this.#sentence(name)}</span>
     </div>`;
   }
 
   /** One unit: "6 hours" (long) or "6h" (compact), as Intl writes it in the locale. */
-  #part(unit: string, n: number, locale?: string) {
-    return new Intl.NumberFormat(locale, {
+  #part(unit: string, n: number) {
+    return numberFormat(this.locale, {
       style: 'unit',
       unit,
       unitDisplay: this.layout === 'compact' ? 'narrow' : 'long',
@@ -178,10 +177,10 @@ export class EventCountdown extends WindowElement {
   }
 
   /** The absolute date and time, in the organizers' zone and, when the visitor's differs, in theirs too. */
-  #sentence(name: string, locale?: string): string {
+  #sentence(name: string): string {
     const w = this.window!;
     const at = (timeZone?: string, timeStyle?: 'long') =>
-      new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle }).format(w.start);
+      dateFormat(this.locale, { timeZone, dateStyle: 'full', timeStyle }).format(w.start);
     if (w.localDate) return msg(str`${name}: ${at()}, from midnight to midnight in your time zone.`);
     const theirs = at(w.timeZone, 'long');
     const yours = at(undefined, 'long');

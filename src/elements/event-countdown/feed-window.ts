@@ -3,7 +3,7 @@
  * `src`, `data` or `feed`; an element with just a `target` never downloads the feed layer) and the message for a
  * date that cannot be used.
  */
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../shared/locale.js';
 import type { ReactiveControllerHost } from 'lit';
 import { campaignWindow, eventWindow, type TimeWindow } from '../../shared/campaign.js';
 import { FeedController, type FeedHost } from '../../shared/feed-controller.js';
@@ -16,6 +16,8 @@ export interface FeedWindowHost extends FeedHost, ReactiveControllerHost {
 /** What resolve() reads and sets on a WindowElement. */
 interface ResolveHost extends FeedWindowHost {
   clock: { now(): number };
+  /** The element's language (for the feed's translations of a day's name and link). */
+  locale?: string;
   window?: TimeWindow;
   problem?: string;
 }
@@ -39,7 +41,19 @@ export function resolve(host: ResolveHost, bad?: string | false): void {
   }
   const found = feed.window(host, host.clock.now());
   if (typeof found === 'string') host.problem = found;
-  else host.window = found;
+  else host.window = found && { ...found, ...pickTranslation(found.translations, host.locale) };
+}
+
+/**
+ * What `translations` says for a language tag, field by field: the exact tag's ("es-mx"), else the shorter tags'
+ * ("es"); undefined when no tag matches (the default text stands).
+ */
+export function pickTranslation<T extends object>(translations: Record<string, T> | undefined, tag: string | undefined): T | undefined {
+  let found: T | undefined;
+  for (let t = tag?.toLowerCase() ?? ''; translations && t; t = t.slice(0, Math.max(0, t.lastIndexOf('-')))) {
+    if (translations[t]) found = { ...translations[t], ...found };
+  }
+  return found;
 }
 
 /** The host's feed, and the window it names. */

@@ -5,11 +5,11 @@
  * and fires `turnout-state-change` when it changes. Redraws come from the page's one shared ticker (ticker.ts).
  * The feed layer is imported only when `src`, `data` or `feed` is used, so a `target`-only element stays small.
  */
-import { msg } from '@lit/localize';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { FeedData } from '../../feed/types.js';
 import type { TimeWindow } from '../../shared/campaign.js';
 import { CLOCK_CHANGE_EVENT, ElementClock, parseInstant } from '../../shared/clock.js';
+import { localeOf, msg, track } from '../../shared/locale.js';
 import { schedule, subscribe, unsubscribe, type TickSubscriber } from '../../shared/ticker.js';
 
 export type WindowState = 'before' | 'live' | 'after';
@@ -68,6 +68,8 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
   protected window?: TimeWindow;
   /** A message a person can act on when no window can be found (bad attribute, unknown id, feed error). */
   protected problem?: string;
+  /** The language to format in (Intl), resolved before each render (see shared/locale.ts); `dir` follows it. */
+  protected locale?: string;
 
   #internals = this.attachInternals();
 
@@ -75,12 +77,14 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
     super.connectedCallback();
     addEventListener(CLOCK_CHANGE_EVENT, this.tick);
     subscribe(this);
+    track(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener(CLOCK_CHANGE_EVENT, this.tick);
     unsubscribe(this);
+    track(this, false);
   }
 
   /** A state forced whatever the clock says (the banner's `preview`). */
@@ -111,6 +115,7 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
   protected override update(changed: PropertyValues<this>): void {
     // An unusable `now` is ignored (the page's clock is used).
     if (changed.has('now')) this.clock.set(this.now);
+    this.locale = localeOf(this);
     this.#resolve();
     const w = this.window;
     const time = this.clock.now();

@@ -77,7 +77,6 @@ export const styles = css`
     font-size: 0.75rem;
     font-weight: 700;
     text-transform: uppercase;
-    letter-spacing: 0.04em;
     vertical-align: middle;
   }
   .status.cancelled {

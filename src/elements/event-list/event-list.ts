@@ -1,4 +1,4 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import { TurnoutFeedElement } from '../../shared/feed-element.js';
@@ -12,6 +12,7 @@ import {
   typeLabel,
 } from '../../shared/format.js';
 import { safeUrl, withSource } from '../../shared/links.js';
+import { numberFormat } from '../../shared/locale.js';
 import { themeStyles } from '../../shared/styles.js';
 import { styles } from './event-list.styles.js';
 
@@ -39,19 +40,22 @@ interface Group {
 
 type Calendar = typeof import('../../shared/calendar.js');
 
-/** A heading of level 2–6 (a real <hN>, so page outlines and screen readers' heading lists see it). */
+/**
+ * A heading of level 2–6 (a real <hN>, so page outlines and screen readers' heading lists see it). Its direction
+ * comes from its text (`dir="auto"`): a feed's Arabic title in an English list reads right to left, and the reverse.
+ */
 function heading(level: number, cls: string, id: string, content: unknown): TemplateResult {
   switch (level) {
     case 2:
-      return html`<h2 class=${cls} part=${cls} id=${id}>${content}</h2>`;
+      return html`<h2 class=${cls} part=${cls} id=${id} dir="auto">${content}</h2>`;
     case 3:
-      return html`<h3 class=${cls} part=${cls} id=${id}>${content}</h3>`;
+      return html`<h3 class=${cls} part=${cls} id=${id} dir="auto">${content}</h3>`;
     case 4:
-      return html`<h4 class=${cls} part=${cls} id=${id}>${content}</h4>`;
+      return html`<h4 class=${cls} part=${cls} id=${id} dir="auto">${content}</h4>`;
     case 5:
-      return html`<h5 class=${cls} part=${cls} id=${id}>${content}</h5>`;
+      return html`<h5 class=${cls} part=${cls} id=${id} dir="auto">${content}</h5>`;
     default:
-      return html`<h6 class=${cls} part=${cls} id=${id}>${content}</h6>`;
+      return html`<h6 class=${cls} part=${cls} id=${id} dir="auto">${content}</h6>`;
   }
 }
 
@@ -184,12 +188,6 @@ export class EventList extends TurnoutFeedElement {
   /** Index of the first event shown by the last "Show more", to move focus to once it is rendered. */
   private focusIndex = -1;
 
-  constructor() {
-    super();
-    // Re-renders when the page switches language (what @localized() does).
-    updateWhenLocaleChanges(this);
-  }
-
   private get pageStep(): number {
     return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
   }
@@ -255,7 +253,7 @@ export class EventList extends TurnoutFeedElement {
   }
 
   private number(n: number): string {
-    return new Intl.NumberFormat(this.locale).format(n);
+    return numberFormat(this.locale).format(n);
   }
 
   /** Opens or closes an event's "Add to calendar" choices, loading the calendar code the first time. */
@@ -489,7 +487,11 @@ export class EventList extends TurnoutFeedElement {
         ${heading(level, 'title', titleId, html`<span class="title-text">${event.title}</span> ${this.renderStatus(event)}`)}
         <div class="meta" part="meta">
           <p class="when">
-            <time datetime=${when.datetime}>${when.date}, ${when.time}${when.zone ? ` ${when.zone}` : ''}</time>
+            <time datetime=${when.datetime}
+              >${msg(str`${when.date}, ${when.time}`, { id: 'event-list.when', desc: 'Date, then time or time range' })}${when.zone
+                ? ` ${when.zone}`
+                : ''}</time
+            >
           </p>
           ${this.renderPlace(entry)}
           ${event.host ? html`<p class="host">${msg(str`Hosted by ${event.host}`, { id: 'event-list.host' })}</p>` : nothing}

@@ -320,7 +320,8 @@ export function coordinatesProblem(raw: RawPlace | null | undefined): string | u
   const lng = coordinate(raw.lng);
   if ((lat === undefined && lng === undefined) || usableCoordinates(lat, lng)) return undefined;
   if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) {
-    return `coordinates "${String(raw.lat)}, ${String(raw.lng)}" are not a pair of numbers`;
+    const show = (v: unknown) => (v !== null && typeof v === 'object' ? describeValue(v) : String(v));
+    return `coordinates "${show(raw.lat)}, ${show(raw.lng)}" are not a pair of numbers`;
   }
   if (lat === 0 && lng === 0) return 'coordinates 0, 0 are a placeholder, not a place';
   return `coordinates ${lat}, ${lng} are out of range (latitude -90 to 90, longitude -180 to 180)`;
@@ -389,6 +390,11 @@ const WANTED: Record<string, string> = {
   Array: 'a list',
   Object: 'an object',
 };
+
+/** A string or number as text, anything else as ''. (String() throws on objects without a prototype.) */
+function plain(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
 
 /** A value as it may be quoted to an editor, kept short. */
 export function describeValue(value: unknown): string {
@@ -532,7 +538,7 @@ export function addEvent(sink: Sink, draft: EventDraft, index: number, base: str
       derivedId(
         prefix,
         `${title}|${start.time}|${location.venue}|${location.address}|${location.locality}|${location.postalCode}|` +
-          `${location.lat}|${location.lng}|${String(draft.url)}|${String(draft.onlineUrl)}`,
+          `${location.lat}|${location.lng}|${plain(draft.url)}|${plain(draft.onlineUrl)}`,
       ),
     title,
     description: htmlToText(draft.description, LONG_MAX),

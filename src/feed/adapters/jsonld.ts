@@ -185,7 +185,12 @@ export function adaptJsonLd(root: unknown, options: ParseOptions = {}): FeedData
   function readTime(raw: unknown, what: string, into: ParsedTime): ParsedTime | string {
     const value = text(raw);
     const parsed = typeof value === 'string' ? parseIsoTime(value, zone, into) : null;
-    return parsed ?? `${what} ${value === undefined ? 'is missing' : `"${String(value)}" is not an ISO 8601 date`}`;
+    if (parsed) return parsed;
+    if (value === undefined) return `${what} is missing`;
+    // Not String(value): it throws on an object without a prototype (a feed given by script).
+    return typeof value === 'string' || typeof value === 'number'
+      ? `${what} "${value}" is not an ISO 8601 date`
+      : `${what} should be an ISO 8601 date, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value)}`;
   }
 
   /** The scratch place, filled with one location's fields. */

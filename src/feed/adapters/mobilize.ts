@@ -131,7 +131,8 @@ export function adaptMobilize(page: Raw, options: ParseOptions = {}): FeedData {
       const slot = slots[i];
       const startDate = slot.start_date as number;
       const endDate = slot.end_date;
-      d.id = single ? id : `${id}-${idOf(slot.id) ?? startDate}`;
+      // Without an id of its own (an empty one), each timeslot gets an id derived from its content.
+      d.id = single || id === undefined ? id : `${id}-${idOf(slot.id) ?? startDate}`;
       d.start = Number.isFinite(startDate)
         ? atTime(start, startDate * SECOND, zone)
         : `start_date ${startDate} is not a unix time`;

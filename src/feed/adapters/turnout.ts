@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { FeedError } from '../errors.js';
 import { normalizeZone, parseIsoTime, wallToInstant, type ParsedTime } from '../dates.js';
 import { optionalLine, optionalText } from '../text.js';
-import type { Campaign, CampaignDay, FeedData, ParseOptions } from '../types.js';
+import type { Campaign, CampaignDay, DayText, FeedData, ParseOptions } from '../types.js';
 import {
   addEvent,
   addPartner,
@@ -96,7 +96,8 @@ function readTime(raw: unknown, zone: string | null, what: 'start' | 'end'): Par
 }
 
 export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
-  const version = String(feed.turnout ?? '1.0');
+  const declared = feed.turnout ?? '1.0';
+  const version = typeof declared === 'string' || typeof declared === 'number' ? String(declared) : 'unknown';
   if (!VERSION_1.test(version)) {
     throw new FeedError('format', `This is a Turnout feed version ${version}; this widget reads version 1.`);
   }
@@ -209,6 +210,8 @@ function readCampaign(raw: unknown, feedZone: string | null, sink: Sink, base?: 
     if (dayUrl) day.url = dayUrl;
     const description = optionalText(d.description, 2000);
     if (description) day.description = description;
+    const translations = readTranslations(record as Raw, sink, index, label, base);
+    if (translations) day.translations = translations;
     if (campaign.days.some((other) => other.id === day.id)) {
       sink.skip('campaign-day', index, label, `its id "${day.id}" is already used by an earlier day`);
       return;
@@ -217,6 +220,30 @@ function readCampaign(raw: unknown, feedZone: string | null, sink: Sink, base?: 
   });
   campaign.days.sort((a, b) => a.start - b.start);
   return campaign;
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * A day's `translations`: `{ "es": { "name", "url", "description" }, ... }`. Keys that are not language tags and
+ * values that are not objects are ignored; links go through the same allowlist as the day's own.
+ */
+function readTranslations(r: Raw, sink: Sink, index: number, label: string | undefined, base?: string) {
+  const raw = r.translations;
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, DayText> = {};
+  for (const [tag, value] of Object.entries(raw).slice(0, 50)) {
+    if (!LANGUAGE_TAG.test(tag) || !isRecord(value)) continue;
+    const text: DayText = {};
+    const name = optionalLine(value.name, 200);
+    if (name) text.name = name;
+    const url = link(sink, 'campaign-day', index, label, `${tag} link`, value.url, base);
+    if (url) text.url = url;
+    const description = optionalText(value.description, 2000);
+    if (description) text.description = description;
+    if (Object.keys(text).length) out[tag.toLowerCase()] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readDay(d: v.InferOutput<typeof DaySchema>, zone: string | null): CampaignDay | string {

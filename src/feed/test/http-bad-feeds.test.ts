@@ -76,9 +76,10 @@ describe('loadFeed: bad feeds over HTTP', () => {
   });
 
   it('a server on another origin that does not allow CORS is a network error', async () => {
-    // The test page runs on localhost; 127.0.0.1 is another origin, and the test server sends no CORS headers.
+    // The test page runs on localhost; 127.0.0.1 is another origin, and cors=no keeps the test server's CORS header off.
     const other = new URL(respond({ body: nativeFeed() }), location.href);
     other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    other.searchParams.set('cors', 'no');
     const e = await failure(other.href);
     expect(e.code).to.equal('network');
   });

@@ -101,6 +101,30 @@ describe('<partner-list src>', () => {
     expect($(el, 'li.partner')).to.equal(null);
   });
 
+  it('is accessible while loading', async () => {
+    const el = document.createElement('partner-list');
+    el.setAttribute('lang', 'en-US');
+    el.setAttribute('src', '/__feed/respond?delay=3000&body=x&k=partner-loading-a11y');
+    await fixture(html`${el}`);
+    expect(squash($(el, '[part="feed-status"]')!.textContent)).to.equal('Loading partners…');
+    await expect(el).to.be.accessible();
+  });
+
+  it('retries a failed feed from its Retry button, which keeps the focus', async () => {
+    const src = `/__feed/respond?status=503&k=partner-retry-${Date.now()}`;
+    const el = await load(src);
+    expect(squash($(el, '.feed-error')!.textContent)).to.contain('Try again later');
+    const retry = $<HTMLButtonElement>(el, '[part="feed-retry"]')!;
+    expect(squash(retry.textContent)).to.equal('Retry');
+    expect(await hits(src)).to.equal(1);
+    retry.focus();
+    retry.click();
+    await waitUntil(async () => (await hits(src)) === 2, 'Retry made no new request');
+    await waitUntil(() => $(el, '[part="feed-retry"]')?.getAttribute('aria-disabled') === 'false', 'retry never ended');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="feed-retry"]'));
+    expect(squash($(el, '.feed-error')!.textContent)).to.contain('Try again later');
+  });
+
   describe('logo privacy', () => {
     it('does not contact a third-party logo host by default: the monogram shows', async () => {
       await fetch('/__feed/reset');

@@ -1,6 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { hueOf, initials, PartnerList } from '../partner-list.js';
+import { PartnerList } from '../partner-list.js';
+import { hueOf, initials } from '../partner-list-view.js';
 import { $, $$, coalition, count, item, makeFeed, mount, names, partner, squash } from './partners.js';
 
 async function typeSearch(el: PartnerList, text: string) {
@@ -367,6 +368,31 @@ describe('<partner-list>', () => {
     });
   });
 
+  describe('right to left', () => {
+    it('mirrors the layout: logo at the start (right), categories and description under the name', async () => {
+      const el = await mount({ feed: coalition() }, { layout: 'list', dir: 'rtl' });
+      expect(getComputedStyle(el).direction).to.equal('rtl');
+      const li = item(el, 'Open Door Legal Clinic');
+      const [logo, name, cats, desc] = ['.logo', '.name', '.categories', '.description'].map((s) =>
+        li.querySelector(s)!.getBoundingClientRect(),
+      );
+      const box = li.getBoundingClientRect();
+      // The logo hugs the right edge (the inline start), the name is to its left.
+      expect(box.right - logo.right).to.be.lessThan(box.width / 10);
+      expect(name.right).to.be.at.most(logo.left);
+      // The categories and the description line up with the name, not under the logo.
+      expect(Math.round(cats.right)).to.equal(Math.round(name.right));
+      expect(Math.round(desc.right)).to.equal(Math.round(name.right));
+    });
+
+    it('puts the sidebar grid’s logos on the right too', async () => {
+      const el = await mount({ feed: coalition() }, { width: '250px', dir: 'rtl' });
+      expect(columns(el)).to.equal(1);
+      const li = item(el, 'Riverside Tenants Union');
+      expect(li.querySelector('.name')!.getBoundingClientRect().right).to.be.at.most(li.querySelector('.logo')!.getBoundingClientRect().left);
+    });
+  });
+
   describe('accessibility', () => {
     it('has no violations in the grid', async () => {
       await expect(await mount({ feed: coalition() }, { 'join-url': 'https://coalition.example/join' })).to.be.accessible();
@@ -388,6 +414,12 @@ describe('<partner-list>', () => {
     it('has no violations with an error', async () => {
       const el = await mount({}, { src: '/__feed/respond?status=404&body=nope&k=partner-a11y' });
       await waitUntil(() => $(el, '.feed-error'), 'no error shown', { timeout: 10000 });
+      await expect(el).to.be.accessible();
+    });
+    it('has no violations with the skipped-partners notice open', async () => {
+      const el = await mount({ data: 'Name,Website\nRiverside Tenants Union,https://example.org/rtu\n,https://example.org/x\n' });
+      const details = $<HTMLDetailsElement>(el, '[part="feed-skipped"] details')!;
+      details.open = true;
       await expect(el).to.be.accessible();
     });
     it('has no violations in the dark colour scheme', async () => {
