@@ -25,7 +25,9 @@ const BUDGETS = {
  * Entries over budget whose issue is still open and says why. They are printed as OVER BUDGET with the reason but do
  * not fail the run, so the rest of the project can land; delete the line once the entry meets its budget.
  */
-const KNOWN_OVER = {};
+const KNOWN_OVER = {
+  'event-countdown': 'issue 7 open: language support costs ~300 B in every entry; 129 B still to find',
+};
 
 const KB = 1024;
 const cdn = join(root, 'dist/cdn');

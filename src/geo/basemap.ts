@@ -1,7 +1,7 @@
 /**
  * The offline basemap: land, country borders and US states as GeoJSON, decoded from the compact tables that
  * scripts/make-basemap.mjs writes to src/geo/data/basemap.ts (Natural Earth 1:50m and US Census 1:10m, simplified:
- * about 26 KB gzip). The table is a separate chunk, loaded by the first loadBasemap() call.
+ * about 18 KB gzip). The table is a separate chunk, loaded by the first loadBasemap() call.
  *
  * Known simplification: outside the US, Natural Earth's land has no lakes, so the Canadian halves of the Great
  * Lakes are drawn as land (the US halves and Lake Michigan come from the Census data and are water).

@@ -373,6 +373,12 @@ export const styles = css`
     .list-pane {
       grid-column: 1;
       grid-row: 1;
+      /* Beside the map, the list scrolls within the map's height, so a long day of action does not make the
+         widget thousands of pixels tall on a partner's page (its links and buttons keep it keyboard-scrollable). */
+      max-block-size: var(--_map-height);
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      padding-inline-end: calc(var(--_space) * 0.25);
     }
   }
   @container (max-width: 22rem) {

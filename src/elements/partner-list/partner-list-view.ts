@@ -8,7 +8,7 @@
  * The notices are those of every element: the texts come from the shared feed-messages.ts and feed-notices.ts
  * (loaded only when needed), laid out as TurnoutFeedElement.renderFeedStatus() lays them out.
  */
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../shared/locale.js';
 import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type { FeedData, TurnoutPartner } from '../../feed/types.js';
 import type { FeedController } from '../../shared/feed-controller.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../shared/locale.js';
 import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { importParser } from '../../feed/parse-client.js';
 import type { FeedData, FeedFormat } from '../../feed/types.js';
