@@ -44,7 +44,14 @@ export function preferredDistanceUnit(locale?: string): 'mile' | 'kilometer' {
  * "3.2 mi", "12 km", "1,250 km": one decimal under 10, whole numbers above, in the locale's format. Empty for a
  * distance that is not a number.
  */
-export function formatDistance(km: number, unit: 'mile' | 'kilometer', locale?: string): string {
+export function formatDistance(
+  km: number,
+  unit: 'mile' | 'kilometer',
+  locale?: string,
+  /** Makes the number format; elements pass the one from shared/locale.ts, which knows Somali and Haitian Creole. */
+  make: (locale: string | undefined, options: Intl.NumberFormatOptions) => { format(n: number): string } = (l, o) =>
+    new Intl.NumberFormat(l, o),
+): string {
   if (!Number.isFinite(km)) return '';
   const value = unit === 'mile' ? km / KM_PER_MILE : km;
   const options: Intl.NumberFormatOptions = {
@@ -54,7 +61,7 @@ export function formatDistance(km: number, unit: 'mile' | 'kilometer', locale?: 
     maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0,
   };
   try {
-    return new Intl.NumberFormat(locale, options).format(value);
+    return make(locale, options).format(value);
   } catch {
     return new Intl.NumberFormat(undefined, options).format(value);
   }

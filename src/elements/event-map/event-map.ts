@@ -1,4 +1,5 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { numberFormat } from '../../shared/locale.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import { boundsOf, distanceKm, formatDistance, preferredDistanceUnit } from '../../geo/distance.js';
@@ -947,7 +948,7 @@ export class EventMap extends TurnoutFeedElement {
   // ---- rendering ----------------------------------------------------------------------------------------------
 
   #number(n: number): string {
-    return new Intl.NumberFormat(this.locale).format(n);
+    return numberFormat(this.locale).format(n);
   }
 
   /** The list's sections: the main list (in view, near the search, or all), then online events, then unplaced ones. */
@@ -1041,7 +1042,7 @@ export class EventMap extends TurnoutFeedElement {
           >
             ${radii.map(
               (r) =>
-                html`<option value=${r} ?selected=${r === this.radiusChoice}>${formatDistance(unit === 'mile' ? r * MILE_KM : r, unit, this.locale)}</option>`,
+                html`<option value=${r} ?selected=${r === this.radiusChoice}>${formatDistance(unit === 'mile' ? r * MILE_KM : r, unit, this.locale, numberFormat)}</option>`,
             )}
           </select>
         </label>
@@ -1226,7 +1227,7 @@ export class EventMap extends TurnoutFeedElement {
     const n = this.#number(main.entries.length);
     const plural = new Intl.PluralRules(this.locale).select(main.entries.length) === 'one';
     if (this.found) {
-      const radius = formatDistance(this.#radiusKm, this.#unit, this.locale);
+      const radius = formatDistance(this.#radiusKm, this.#unit, this.locale, numberFormat);
       const label = this.found.label;
       const within = main.km?.[0]! <= this.#radiusKm;
       if (!within) return msg(str`No events within ${radius} of ${label}.`, { id: 'event-map.count.none-near' });
@@ -1260,7 +1261,7 @@ export class EventMap extends TurnoutFeedElement {
   }
 
   #renderNothingNear(data: FeedData): TemplateResult {
-    const radius = formatDistance(this.#radiusKm, this.#unit, this.locale);
+    const radius = formatDistance(this.#radiusKm, this.#unit, this.locale, numberFormat);
     return html`<div class="empty" part="empty">
       <p>
         ${this.#messages?.nothingNear(radius)}
@@ -1334,7 +1335,7 @@ export class EventMap extends TurnoutFeedElement {
           ${place ? html`<p class="where">${place}</p>` : nothing}
           ${row.km !== undefined
             ? html`<p class="distance">
-                ${msg(str`${formatDistance(row.km, this.#unit, this.locale)} away`, { id: 'event-map.distance' })}
+                ${msg(str`${formatDistance(row.km, this.#unit, this.locale, numberFormat)} away`, { id: 'event-map.distance' })}
               </p>`
             : nothing}
         </div>

@@ -50,6 +50,16 @@ describe('geo/distance', () => {
     expect(formatDistance(Number.NaN, 'kilometer', 'en')).to.equal('');
   });
 
+  it('formats through the number format an element gives (languages the browser lacks)', () => {
+    const asked: [string | undefined, Intl.NumberFormatOptions][] = [];
+    const make = (locale: string | undefined, options: Intl.NumberFormatOptions) => {
+      asked.push([locale, options]);
+      return { format: (n: number) => `${n} mayl` };
+    };
+    expect(formatDistance(16.09344, 'mile', 'so', make)).to.equal('10 mayl');
+    expect(asked).to.deep.equal([['so', { style: 'unit', unit: 'mile', unitDisplay: 'short', maximumFractionDigits: 0 }]]);
+  });
+
   it('computes bounds, skipping bad points', () => {
     expect(boundsOf([])).to.equal(null);
     expect(boundsOf([MINNEAPOLIS, CHICAGO, [Number.NaN, 3]])).to.deep.equal([-93.265, 41.878, -87.63, 44.978]);
