@@ -3,10 +3,11 @@
  * the feed controller and the element's clock, re-renders when the page's reference time changes, and renders
  * the feed's status (loading, errors a person understands, stale data, skipped records). It defines no tag.
  */
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FeedData, FeedFormat, SkippedRecord } from '../feed/types.js';
 import { CLOCK_CHANGE_EVENT, ElementClock } from './clock.js';
 import { FeedController } from './feed-controller.js';
+import { feedStatusStyles } from './feed-status-styles.js';
 import { loadingMessage, retryLabel, unavailableMessage } from './feed-messages.js';
 import { localeOf, localeReady, track } from './locale.js';
 import { useOurTranslations } from './locale-lit.js';
@@ -43,27 +44,7 @@ export abstract class TurnoutFeedElement extends LitElement {
    * Styles for renderFeedStatus(); subclasses add them after the theme:
    * `static styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, ...]` (Retry is a theme `.button.secondary`).
    */
-  static feedStatusStyles = css`
-    .feed-status:empty {
-      display: none;
-    }
-    .feed-status,
-    .feed-skipped,
-    .feed-retry {
-      margin: 0 0 var(--_space, 0.75rem);
-    }
-    .feed-status,
-    .feed-skipped {
-      color: var(--_muted, inherit);
-    }
-    .feed-error {
-      color: var(--_text, inherit);
-    }
-    .feed-skipped ul {
-      margin: 0.25em 0;
-      padding-inline-start: 1.25em;
-    }
-  `;
+  static feedStatusStyles = feedStatusStyles;
 
   // Declared without decorators: Lit's decorator helpers would add ~0.5 KB gzip to the CDN bundles.
   static override properties: PropertyDeclarations = {

@@ -100,32 +100,11 @@ export const styles = css`
     margin-block-start: 0.25rem;
     font-size: 0.9rem;
   }
-  .link {
-    font: inherit;
-    color: var(--_accent);
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .calendar {
-    flex-basis: 100%;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem 0.9rem;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 2px solid var(--_border);
-  }
   .empty {
     display: grid;
     justify-items: start;
     gap: calc(var(--_space) * 0.5);
     padding-block: var(--_space);
-  }
-  .more {
-    inline-size: 100%;
-    justify-content: center;
   }
   @container (max-width: 22rem) {
     .field,

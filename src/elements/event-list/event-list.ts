@@ -13,6 +13,7 @@ import {
 } from '../../shared/format.js';
 import { safeUrl, withSource } from '../../shared/links.js';
 import { numberFormat } from '../../shared/locale.js';
+import { eventCardStyles } from '../../shared/event-card-styles.js';
 import { themeStyles } from '../../shared/styles.js';
 import { styles } from './event-list.styles.js';
 
@@ -134,7 +135,7 @@ function isDay(value: string): boolean {
  * @cssproperty --turnout-space - Base spacing.
  */
 export class EventList extends TurnoutFeedElement {
-  static override styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, styles];
+  static override styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, eventCardStyles, styles];
 
   // Declared without decorators: Lit's decorator helpers would add ~0.5 KB gzip to the CDN bundle.
   static override properties: PropertyDeclarations = {

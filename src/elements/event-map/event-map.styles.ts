@@ -332,32 +332,11 @@ export const styles = css`
   .description {
     white-space: pre-line;
   }
-  .link {
-    font: inherit;
-    color: var(--_accent);
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .calendar {
-    flex-basis: 100%;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem 0.9rem;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 2px solid var(--_border);
-  }
   .empty {
     display: grid;
     justify-items: start;
     gap: calc(var(--_space) * 0.5);
     padding-block: calc(var(--_space) * 0.5);
-  }
-  .more {
-    inline-size: 100%;
-    justify-content: center;
   }
   @container (min-width: 48rem) {
     .layout {

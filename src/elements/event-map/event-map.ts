@@ -7,6 +7,7 @@ import type { Bounds, Geocoder, LngLat, PlaceResult } from '../../geo/types.js';
 import { TurnoutFeedElement } from '../../shared/feed-element.js';
 import { foldText, formatDayKey, formatEventWhen, formatPlace, typeLabel } from '../../shared/format.js';
 import { safeUrl, withSource } from '../../shared/links.js';
+import { eventCardStyles } from '../../shared/event-card-styles.js';
 import { themeStyles } from '../../shared/styles.js';
 import { styles } from './event-map.styles.js';
 import type { AttributionPart, EventPoints, MapView } from './map-view.js';
@@ -182,7 +183,7 @@ function isDay(value: string): boolean {
  * @cssproperty --turnout-map-height - Height of the map (default `clamp(18rem, 62vh, 38rem)`).
  */
 export class EventMap extends TurnoutFeedElement {
-  static override styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, styles];
+  static override styles = [themeStyles, TurnoutFeedElement.feedStatusStyles, eventCardStyles, styles];
 
   // Declared without decorators: Lit's decorator helpers would add ~0.5 KB gzip to the CDN bundle.
   static override properties: PropertyDeclarations = {

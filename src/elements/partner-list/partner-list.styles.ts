@@ -6,31 +6,8 @@ export const HUES = 12;
 // One class a hue (.h0 to .h11) rather than an inline style: a page whose CSP forbids inline styles still gets them.
 const hues = unsafeCSS(Array.from({ length: HUES }, (_, i) => `.h${i}{--_hue:${i * 30}}`).join(''));
 
-/**
- * The feed notices (live region, Retry, skipped and truncated notices): the same rules as
- * TurnoutFeedElement.feedStatusStyles, which this element cannot take without the base class in its entry.
- */
-export const statusStyles = css`
-  .feed-status:empty {
-    display: none;
-  }
-  .feed-status,
-  .feed-skipped,
-  .feed-retry {
-    margin: 0 0 var(--_space, 0.75rem);
-  }
-  .feed-status,
-  .feed-skipped {
-    color: var(--_muted, inherit);
-  }
-  .feed-error {
-    color: var(--_text, inherit);
-  }
-  .feed-skipped ul {
-    margin: 0.25em 0;
-    padding-inline-start: 1.25em;
-  }
-`;
+/** The feed notices' rules, shared with every element built on TurnoutFeedElement. */
+export { feedStatusStyles as statusStyles } from '../../shared/feed-status-styles.js';
 
 export const styles = css`
   :host {

@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+/**
+ * Rules the event cards of <event-list> and <event-map> share: a button that looks like a link ("Add to calendar"),
+ * the calendar choices it opens, and the full-width "Show more" button.
+ */
+export const eventCardStyles = css`
+  .link {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .calendar {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem 0.9rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .more {
+    inline-size: 100%;
+    justify-content: center;
+  }
+`;
