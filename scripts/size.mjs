@@ -16,18 +16,17 @@ const BUDGETS = {
   'event-countdown': 8,
   'action-banner': 10,
   'partner-list': 10,
-  // The entry only: Lit, the feed loader, the list and the map's placeholder. MapLibre, the basemap and the map
-  // code load later (lazy chunks below); everything the map downloads is held to 340 KB (issue 3).
-  'event-map': 22,
+  // The entry only: Lit, the feed loader, the list (with the first events of a large feed while it downloads, and
+  // the events of one place) and the map's placeholder. MapLibre, the basemap and the map code load later (lazy
+  // chunks below); everything the map downloads is held to 340 KB (issue 3). Was 22 until the list-first work.
+  'event-map': 23,
 };
 
 /**
  * Entries over budget whose issue is still open and says why. They are printed as OVER BUDGET with the reason but do
  * not fail the run, so the rest of the project can land; delete the line once the entry meets its budget.
  */
-const KNOWN_OVER = {
-  'event-countdown': 'issue 7 open: language support costs ~300 B in every entry; 129 B still to find',
-};
+const KNOWN_OVER = {};
 
 const KB = 1024;
 const cdn = join(root, 'dist/cdn');

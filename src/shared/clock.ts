@@ -22,10 +22,8 @@ const state: ClockState = (g[KEY] ??= { offset: null, metaRead: false });
 
 /** Parses an ISO 8601 instant that carries an offset or Z. Returns NaN when it has none or is invalid. */
 export function parseInstant(value: string | null | undefined): number {
-  if (!value) return NaN;
-  const v = value.trim();
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(v) || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return NaN;
-  return Date.parse(v);
+  const v = value?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(v) ? Date.parse(v) : NaN;
 }
 
 function readMeta(): void {
@@ -33,7 +31,7 @@ function readMeta(): void {
   state.metaRead = true;
   const content = document.querySelector('meta[name="turnout-now"]')?.getAttribute('content');
   const t = parseInstant(content);
-  if (!Number.isNaN(t) && state.offset === null) state.offset = t - Date.now();
+  if (!isNaN(t) && state.offset === null) state.offset = t - Date.now();
 }
 
 /**
@@ -69,23 +67,17 @@ export function now(): number {
  * from there) wins over the page's clock.
  */
 export class ElementClock {
-  #offset: number | null = null;
-  #source: string | null = null;
+  /** Offset of the element's own time from Date.now(); NaN: none (the page's clock). */
+  #offset = NaN;
+  #source?: string | null;
 
   /** Call when the element's `now` attribute changes. Returns false when the value is not a usable instant. */
   set(value: string | null | undefined): boolean {
-    if (value === this.#source) return true;
-    this.#source = value ?? null;
-    if (!value) {
-      this.#offset = null;
-      return true;
-    }
-    const t = parseInstant(value);
-    this.#offset = Number.isNaN(t) ? null : t - Date.now();
-    return !Number.isNaN(t);
+    if (value !== this.#source) this.#offset = parseInstant((this.#source = value)) - Date.now();
+    return !value || !isNaN(this.#offset);
   }
 
   now(): number {
-    return this.#offset === null ? now() : Date.now() + this.#offset;
+    return isNaN(this.#offset) ? now() : Date.now() + this.#offset;
   }
 }

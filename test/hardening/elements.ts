@@ -14,6 +14,11 @@ export interface ElementCase {
   shows: readonly RecordKind[];
   /** True for elements built on TurnoutFeedElement (loading / error / stale / skipped notices, timeout, refresh). */
   feedElement: boolean;
+  /**
+   * Where a feed that failed to load is explained (the reason, with Retry), in the shadow root. Every element
+   * takes `timeout`, `refresh` and `max-bytes`; the countdown and the banner read them in their feed path.
+   */
+  failure: { reason: string; retry: string };
   /** Attributes that make it show everything it can for a feed (all records, past ones too, its full UI). */
   full: Record<string, string>;
   /** Attributes that make it show one record (elements that show one thing at a time); else undefined. */
@@ -27,6 +32,9 @@ function pickOne(kind: RecordKind, id: string): Record<string, string> | undefin
   return undefined;
 }
 
+/** The feed elements' notice of a failed feed (TurnoutFeedElement.renderFeedStatus). */
+const FEED_FAILURE = { reason: '.feed-error', retry: '[part="feed-retry"]' };
+
 /** A date before every fixture: fixtures' events (January 31, 2026) are upcoming. */
 export const EVE = '2026-01-29T18:00:00-05:00';
 
@@ -36,6 +44,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     define: () => import('../../src/elements/event-list/event-list.define.js'),
     shows: ['event'],
     feedElement: true,
+    failure: FEED_FAILURE,
     full: { 'show-past': '', 'page-size': '1000', now: EVE },
   },
   {
@@ -43,6 +52,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     define: () => import('../../src/elements/partner-list/partner-list.define.js'),
     shows: ['partner'],
     feedElement: true,
+    failure: FEED_FAILURE,
     full: { layout: 'list', 'join-url': 'https://coalition.example/join' },
   },
   {
@@ -50,6 +60,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     define: () => import('../../src/elements/event-countdown/event-countdown.define.js'),
     shows: ['campaign', 'event'],
     feedElement: false,
+    failure: { reason: '[part="problem"] [part="reason"]', retry: '[part="problem"] [part="retry"]' },
     full: { now: EVE },
     pick: pickOne,
   },
@@ -58,11 +69,12 @@ export const ELEMENTS: readonly ElementCase[] = [
     define: () => import('../../src/elements/action-banner/action-banner.define.js'),
     shows: ['campaign', 'event'],
     feedElement: false,
+    failure: { reason: '[part="notice"] [part="reason"]', retry: '[part="notice"] [part="retry"]' },
     full: { now: EVE, preview: 'before', countdown: '' },
     pick: pickOne,
   },
   { tag: 'event-map', define: () => import('../../src/elements/event-map/event-map.define.js'), shows: ['event'],
-    feedElement: true, full: { now: EVE } },
+    feedElement: true, failure: FEED_FAILURE, full: { now: EVE } },
 ];
 
 export async function defineAll(): Promise<void> {

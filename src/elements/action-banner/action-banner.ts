@@ -1,7 +1,7 @@
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { safeUrl, withSource } from '../../shared/links.js';
 import { dateFormat, msg, str } from '../../shared/locale.js';
-import { WindowElement, type WindowState } from '../event-countdown/window-element.js';
+import { css, WindowElement, type WindowState } from '../event-countdown/window-element.js';
 
 export type { TurnoutStateChangeEvent, WindowState } from '../event-countdown/window-element.js';
 
@@ -23,8 +23,7 @@ const styles = css`
     font-family: var(--turnout-font, system-ui, sans-serif);
   }
   :host([state='after']),
-  :host([dismissed]),
-  :host(:not([state])) {
+  :host([dismissed]) {
     display: none;
   }
   .bar {
@@ -88,6 +87,35 @@ const styles = css`
     font-weight: 700;
     text-decoration: none;
   }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25em 1em;
+    padding: 0.25em 1em;
+    font-size: 0.875em;
+    background: var(--turnout-surface, #ffffff);
+    color: var(--turnout-text, #1b1d22);
+    border: 0 solid var(--turnout-border, #7b7f8a);
+    border-block-end-width: 1px;
+  }
+  :host([position='bottom']) .notice {
+    border-block-width: 1px 0;
+  }
+  .notice button {
+    padding-inline: 0.75em;
+  }
+  .notice :focus-visible {
+    outline-color: currentColor;
+  }
+  @media (prefers-color-scheme: dark) {
+    .notice {
+      background: var(--turnout-surface, #17191e);
+      color: var(--turnout-text, #eef0f4);
+      border-color: var(--turnout-border, #80858f);
+    }
+  }
   .primary {
     background: var(--turnout-accent, #1f5fbf);
     border-color: var(--turnout-accent, #1f5fbf);
@@ -106,8 +134,18 @@ const styles = css`
  * `remember-dismiss` either is remembered in localStorage for that long (`turnout-banner:<campaign>:<bar|takeover>`
  * = the time it expires, epoch ms), where `<campaign>` is the `campaign` attribute, else `event`, else `target`.
  *
+ * With no date to go by (a feed that failed to load, an unusable `target`, an id the feed does not have), a banner
+ * with its own `message` shows the bar with it (no countdown, no overlay); one without shows a slim notice in the
+ * bar's place that says why (`notice` part, `role="status"`), with a Retry button when the feed failed. It is
+ * never left blank by a failure, and a refresh that fails after a good load keeps the dates it had.
+ *
  * @customElement action-banner
  * @summary A "day of action" bar, or a full-page overlay on the day; nothing after it.
+ *
+ * @attribute format - Forces the feed's format instead of detecting it: turnout, mobilize, jsonld or csv.
+ * @attribute timeout - Milliseconds before loading the feed is given up (default 10000), as for the other elements.
+ * @attribute refresh - Reload the feed every this many seconds (default: never; at least 1).
+ * @attribute max-bytes - Largest feed accepted, in bytes (default 32 MB).
  *
  * @slot message - Replaces the bar's text (and the overlay's paragraph).
  * @slot cta - Replaces the call-to-action link.
@@ -118,6 +156,9 @@ const styles = css`
  * @csspart dismiss - The bar's dismiss button.
  * @csspart takeover - The overlay (a modal <dialog>).
  * @csspart continue - The overlay's "Continue to site" button.
+ * @csspart notice - The slim notice shown instead of the bar when no date can be used.
+ * @csspart reason - Inside `notice`: why the feed failed to load.
+ * @csspart retry - Inside `notice`: the Retry button, shown when the feed failed to load.
  *
  * @event turnout-state-change - The state changed while on the page: `detail: { state: 'before' | 'live' | 'after' }`.
  * @event turnout-dismiss - The visitor dismissed the bar or the overlay: `detail: { kind: 'bar' | 'takeover' }`.
@@ -184,10 +225,22 @@ export class ActionBanner extends WindowElement {
     return this.preview && /^(before|live|after)$/.test(this.preview) ? this.preview : undefined;
   }
 
-  /** What is shown in the current state: the bar, the overlay, or nothing. */
+  /**
+   * What is shown in the current state: the bar, the overlay, or nothing. With no date to go by (a feed that
+   * failed, a bad date, an id not in the feed), the bar with the embedder's own `message`, else nothing (the
+   * notice saying why is shown instead).
+   */
   get #kind(): 'bar' | 'takeover' | undefined {
     const s = this.state;
-    return s === 'before' || (s === 'live' && this.mode !== 'takeover') ? 'bar' : s === 'live' ? 'takeover' : undefined;
+    return this.problem
+      ? this.message
+        ? 'bar'
+        : undefined
+      : s === 'before' || (s === 'live' && this.mode !== 'takeover')
+        ? 'bar'
+        : s === 'live'
+          ? 'takeover'
+          : undefined;
   }
 
   get #key(): string {
@@ -234,7 +287,10 @@ export class ActionBanner extends WindowElement {
   override render() {
     const w = this.window;
     const kind = this.#kind;
-    if (!kind || this.dismissed) return nothing;
+    // No date and no message of the embedder's own: a slim notice in the bar's place says why (with Retry when
+    // the feed failed to load), rather than a blank space or an alarming error bar.
+    if (!kind) return this.problem ? html`<div class="notice" part="notice" role="status">${this.problem}</div>` : nothing;
+    if (this.dismissed) return nothing;
     const name = w?.name || msg('The day of action');
     // The day's link passes the allowlist here too: a `feed` set by script has not been through the feed layer.
     const url = safeUrl(this.href, location.href) ?? safeUrl(w?.url);

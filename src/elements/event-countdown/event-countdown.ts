@@ -1,6 +1,6 @@
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { dateFormat, msg, numberFormat, str } from '../../shared/locale.js';
-import { WindowElement } from './window-element.js';
+import { css, feedPath, WindowElement } from './window-element.js';
 
 export type { TurnoutStateChangeEvent, WindowState } from './window-element.js';
 
@@ -58,10 +58,18 @@ const styles = css`
  * A campaign day with a `localDate` is a calendar day that starts at each visitor's own midnight (a shutdown
  * "today" is the visitor's today); a day with only `start`/`end` is the same instant for everyone.
  *
+ * When no date can be used, it says why instead (`problem` part, `role="alert"`): a `target` that is not a date, an
+ * id the feed does not have, or a feed that failed to load; then the reason comes with a Retry button. A refresh
+ * that fails after a good load keeps the dates it had.
+ *
  * @customElement event-countdown
  * @summary A countdown to a day of action, with "happening now" and "after" states.
  *
  * @attribute hide-after - After the end, hide the element (CSS: it takes no space) instead of showing "after".
+ * @attribute format - Forces the feed's format instead of detecting it: turnout, mobilize, jsonld or csv.
+ * @attribute timeout - Milliseconds before loading the feed is given up (default 10000), as for the other elements.
+ * @attribute refresh - Reload the feed every this many seconds (default: never; at least 1).
+ * @attribute max-bytes - Largest feed accepted, in bytes (default 32 MB).
  *
  * @slot before - Replaces the "… starts in" label before the start.
  * @slot live - Replaces the "… is happening now" text during the window.
@@ -74,7 +82,9 @@ const styles = css`
  * @csspart unit - A unit's name.
  * @csspart when - The sentence with the absolute date and time.
  * @csspart pause - The pause / resume button (shown while seconds tick).
- * @csspart problem - The message shown when the target is unusable.
+ * @csspart problem - The message shown when no date can be used (a bad target, an unknown id, a failed feed).
+ * @csspart reason - Inside `problem`: why the feed failed to load.
+ * @csspart retry - Inside `problem`: the Retry button, shown when the feed failed to load.
  *
  * @event turnout-state-change - The state changed while on the page: `detail: { state: 'before' | 'live' | 'after' }`.
  *
@@ -90,7 +100,6 @@ export class EventCountdown extends WindowElement {
     layout: { reflect: true },
     units: {},
     label: {},
-    paused: { state: true },
   };
 
   /** Defines the element under `tag` in `registry`; defining twice (e.g. two bundles on a page) is not an error. */
@@ -106,19 +115,19 @@ export class EventCountdown extends WindowElement {
   label = '';
 
   /** The remaining time frozen by the pause button (ms), or undefined while running. */
-  private paused?: number;
+  #paused?: number;
 
   /** The units shown, largest first; reduced motion drops the seconds. */
   private get shown() {
     const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const units = UNITS.filter(([k]) => (this.units || 'dhms').includes(k) && !(k === 's' && calm));
+    const units = UNITS.filter(([k]) => (this.units || 'dhms').includes(k) && !(calm && k === 's'));
     return units[0] ? units : UNITS;
   }
 
   protected override untilRedraw(time: number): number {
     const change = super.untilRedraw(time);
     const left = this.window ? this.window.start - time : 0;
-    if (this.paused !== undefined || left <= 0) return change;
+    if (this.#paused !== undefined || left <= 0) return change;
     // The numbers show the time left rounded up to the smallest unit: they change when it crosses a multiple.
     return Math.min(change, ((left - 1) % this.shown.at(-1)![2]) + 1);
   }
@@ -132,7 +141,7 @@ export class EventCountdown extends WindowElement {
     const units = this.shown;
     const step = units.at(-1)![2];
     // Time left, rounded up to the smallest unit shown; leading units that are zero are left out.
-    let rest = Math.ceil((this.paused ?? w.start - this.clock.now()) / step) * step;
+    let rest = Math.ceil((this.#paused ?? w.start - this.clock.now()) / step) * step;
     let shown = false;
     const digits = units.map(([, unit, size]) => {
       const n = Math.floor(rest / size);
@@ -142,21 +151,17 @@ export class EventCountdown extends WindowElement {
     // role="timer" is aria-live="off" by default: screen readers are not interrupted by the ticking. The pause
     // button needs no type: inside a shadow root it belongs to no form.
     return html`<div part="countdown" role="timer">
-      <slot name=${state}
-        ><span part="label"
-          >${state === 'before'
-            ? msg(str`${name} starts in`)
-            : state === 'live'
-              ? msg(str`${name} is happening now`)
-              : msg(str`${name} has ended`)}</span
-        ></slot
-      >
+      <slot name=${state}><span part="label">${state === 'before'
+        ? msg(str`${name} starts in`)
+        : state === 'live'
+          ? msg(str`${name} is happening now`)
+          : msg(str`${name} has ended`)}</span></slot>
       ${state === 'before'
         ? html`<span part="digits" aria-hidden="true">${digits}</span>
             ${step < 6e4
-              ? html`<button part="pause" @click=${this.#togglePause}>
-                  ${this.paused === undefined ? msg('Pause countdown') : msg('Resume countdown')}
-                </button>`
+              ? html`<button part="pause" @click=${this.#togglePause}>${this.#paused === undefined
+                  ? msg('Pause countdown')
+                  : msg('Resume countdown')}</button>`
               : nothing}`
         : nothing}
       <span part="when">${this.#sentence(name)}</span>
@@ -181,7 +186,8 @@ export class EventCountdown extends WindowElement {
     const w = this.window!;
     const at = (timeZone?: string, timeStyle?: 'long') =>
       dateFormat(this.locale, { timeZone, dateStyle: 'full', timeStyle }).format(w.start);
-    if (w.localDate) return msg(str`${name}: ${at()}, from midnight to midnight in your time zone.`);
+    // Only a feed's campaign day is a local day, and then the feed path is loaded: its text lives there.
+    if (w.localDate) return feedPath()!.localDay(name, at());
     const theirs = at(w.timeZone, 'long');
     const yours = at(undefined, 'long');
     return yours === theirs
@@ -190,6 +196,7 @@ export class EventCountdown extends WindowElement {
   }
 
   #togglePause = () => {
-    this.paused = this.paused === undefined ? this.window!.start - this.clock.now() : undefined;
+    this.#paused = this.#paused === undefined ? this.window!.start - this.clock.now() : undefined;
+    this.requestUpdate();
   };
 }

@@ -6,13 +6,24 @@
  * The feed layer is imported only when `src`, `data` or `feed` is used, so a `target`-only element stays small.
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { FeedData } from '../../feed/types.js';
+import type { FeedData, FeedFormat } from '../../feed/types.js';
 import type { TimeWindow } from '../../shared/campaign.js';
 import { CLOCK_CHANGE_EVENT, ElementClock, parseInstant } from '../../shared/clock.js';
 import { localeOf, msg, track } from '../../shared/locale.js';
 import { schedule, subscribe, unsubscribe, type TickSubscriber } from '../../shared/ticker.js';
 
 export type WindowState = 'before' | 'live' | 'after';
+
+/**
+ * A constructed style sheet from a plain css`` template (no interpolations), for `static styles`. Lit's own css tag
+ * checks interpolated values, and its error text alone costs these 8 KB bundles ~0.1 KB; a CSSStyleSheet is what
+ * Lit adopts anyway. The build minifies the template like Lit's (vite.config.ts matches the tag name).
+ */
+export const css = (text: TemplateStringsArray): CSSStyleSheet => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text[0]!);
+  return sheet;
+};
 
 /** The `turnout-state-change` event: fired when the state changes while the element is on the page. */
 export type TurnoutStateChangeEvent = CustomEvent<{ state: WindowState }>;
@@ -27,6 +38,8 @@ type Later = typeof import('./feed-window.js');
 /** The parts needed only sometimes (the feed path, the message for a bad date); null if they failed to load. */
 let later: Later | null | undefined;
 let loading: Promise<unknown> | undefined;
+/** The feed path's module, once loaded (for the parts of a window only a feed gives, such as a local day). */
+export const feedPath = (): Later | null | undefined => later;
 
 export abstract class WindowElement extends LitElement implements TickSubscriber {
   static override properties: PropertyDeclarations = {
@@ -60,14 +73,27 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
   data?: unknown;
   /** Normalized feed data set by script. */
   feed?: FeedData;
+  // The feed options below are read by the feed path (feed-window.ts), which loads with the first feed: they are
+  // not declared as Lit properties, so a `target`-only bundle carries nothing for them.
+  /** Forces a feed format instead of detecting it: turnout, mobilize, jsonld or csv. Attribute `format`. */
+  format?: FeedFormat;
+  /** Milliseconds before loading the feed is given up (default 10 000). Attribute `timeout`. */
+  timeout?: number;
+  /** Reload the feed every this many seconds (0: never; at least 1); a failed reload keeps the last good dates. */
+  refresh?: number;
+  /** Largest feed accepted, in bytes (default 32 MB). Attribute `max-bytes`. */
+  maxBytes?: number;
   /** The current state: before, live or after (reflected, for browsers without `:state()`). Read-only. */
   state?: WindowState;
 
   protected readonly clock = new ElementClock();
   /** The window in force, when known. */
   protected window?: TimeWindow;
-  /** A message a person can act on when no window can be found (bad attribute, unknown id, feed error). */
-  protected problem?: string;
+  /**
+   * What a person reads when no window can be found: a message (bad attribute, unknown id), or for a feed that
+   * failed to load, its reason and a Retry button (a template from the feed path). Rendered by the subclass.
+   */
+  protected problem?: unknown;
   /** The language to format in (Intl), resolved before each render (see shared/locale.ts); `dir` follows it. */
   protected locale?: string;
 
@@ -98,8 +124,7 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
    */
   protected untilRedraw(time: number): number {
     const w = this.window;
-    if (!w || this.forced) return Infinity;
-    return time < w.start ? w.start - time : w.end! > time ? w.end! - time : Infinity;
+    return !w || this.forced ? Infinity : (time < w.start ? w.start : w.end! > time ? w.end! : Infinity) - time;
   }
 
   /** TickSubscriber: the real-clock time of the next redraw. */
@@ -113,39 +138,38 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
   // In update(), not willUpdate(): controllers (the feed) update between the two, and a feed given as a property
   // is ready at once.
   protected override update(changed: PropertyValues<this>): void {
-    // An unusable `now` is ignored (the page's clock is used).
-    if (changed.has('now')) this.clock.set(this.now);
+    // An unusable `now` is ignored (the page's clock is used); the clock reads only a changed value.
+    this.clock.set(this.now);
     this.locale = localeOf(this);
     this.#resolve();
     const w = this.window;
     const time = this.clock.now();
+    // (`time >= undefined` is false: a window without an end stays live.)
     const next: WindowState | undefined =
-      this.forced ?? (w && (time < w.start ? 'before' : w.end === undefined || time < w.end ? 'live' : 'after'));
+      this.forced ?? (w && (time < w.start ? 'before' : time >= w.end! ? 'after' : 'live'));
     const previous = this.state;
-    if (next !== previous) this.#changed(previous, next);
+    if (next !== previous) {
+      this.state = next;
+      try {
+        const states = this.#internals.states;
+        states.clear();
+        if (next) states.add(next);
+      } catch {
+        // No CustomStateSet: the attribute is the fallback.
+      }
+      // After this update, so that listeners see the new content.
+      if (previous && next) {
+        this.updateComplete.then(() =>
+          this.dispatchEvent(new CustomEvent('turnout-state-change', { detail: { state: next }, bubbles: true, composed: true })),
+        );
+      }
+    }
     this.resolved();
     super.update(changed);
   }
 
   /** Called once the window and the state are known, before rendering. */
   protected resolved(): void {}
-
-  #changed(previous?: WindowState, next?: WindowState): void {
-    this.state = next;
-    try {
-      const states = this.#internals.states;
-      states.clear();
-      if (next) states.add(next);
-    } catch {
-      // No CustomStateSet: the attribute is the fallback.
-    }
-    if (previous && next) {
-      // After this update, so that listeners see the new content.
-      this.updateComplete.then(() =>
-        this.dispatchEvent(new CustomEvent('turnout-state-change', { detail: { state: next }, bubbles: true, composed: true })),
-      );
-    }
-  }
 
   protected override updated(): void {
     schedule();
@@ -156,7 +180,8 @@ export abstract class WindowElement extends LitElement implements TickSubscriber
     this.problem = this.window = undefined;
     const start = parseInstant(this.target);
     const end = parseInstant(this.end);
-    const bad = (this.target && Number.isNaN(start) && this.target) || (this.end && Number.isNaN(end) && this.end);
+    // The first attribute given that is not an instant (an empty one is not given).
+    const bad = (isNaN(start) && this.target) || (isNaN(end) && this.end);
     if (!bad && this.target) {
       this.window = { start, end: end > start ? end : undefined, timeZone: this.timeZone };
     } else if (bad || this.src || this.data || this.feed) {

@@ -114,3 +114,19 @@ export const FromAttributes: Story = {
     cta-label=${ifDefined(a.ctaLabel)}
   ></action-banner>`,
 };
+
+/**
+ * The feed failed (here: a feed address that does not exist) and the banner has no message of its own: a slim,
+ * neutral notice in the bar's place says why, with Retry. Never an overlay without a date.
+ */
+export const FeedFailed: Story = { args: { src: 'demo/data/no-such-feed.json' } };
+
+/** The feed failed, but the embedder gave a message and a link: the bar shows them (no date, no countdown). */
+export const FeedFailedWithMessage: Story = {
+  args: {
+    src: 'demo/data/no-such-feed.json',
+    message: 'Join the National Shutdown on January 30.',
+    href: 'https://coalition.example/shutdown',
+    countdown: true,
+  },
+};

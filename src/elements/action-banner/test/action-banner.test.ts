@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../action-banner.define.js';
 import { parseDuration, type ActionBanner } from '../action-banner.js';
 import type { FeedData } from '../../../feed/types.js';
-import { make, pin, place, squash, textOf, unplace } from '../../event-countdown/test/helpers.js';
+import { deepActive, make, pin, place, squash, textOf, unplace } from '../../event-countdown/test/helpers.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel);
 const START = '2026-01-30T00:00:00-05:00';
@@ -46,12 +46,6 @@ async function page(attrs: Record<string, string>, withFeed = true) {
   return { root, el, nav: root.querySelector('nav')!, button: root.querySelector<HTMLButtonElement>('#before')! };
 }
 
-/** The focused element, looking inside shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 function ourKeys(storage: Storage): string[] {
   return Object.keys(storage).filter((k) => k.startsWith('turnout-banner:'));

@@ -97,3 +97,6 @@ export const Slotted: Story = { args: { slotted: true } };
 
 /** A target without an offset: a message saying how to write it. */
 export const BadTarget: Story = { args: { target: '2026-01-30T00:00' } };
+
+/** The feed failed (here: a feed address that does not exist): the reason, with Retry. */
+export const FeedFailed: Story = { args: { src: 'demo/data/no-such-feed.json' } };

@@ -96,3 +96,17 @@ export function make<K extends keyof HTMLElementTagNameMap>(
   if (text) el.textContent = text;
   return el;
 }
+
+/** The focused element, looking inside shadow roots. */
+export function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** The ids of axe-core's WCAG 2.0–2.2 A/AA violations under `root` (the test file imports axe-core/axe.min.js). */
+export async function axeViolations(root: Element): Promise<string[]> {
+  const run = (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string }[] }> } }).axe;
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  return (await run.run(root, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => v.id);
+}
