@@ -10,6 +10,7 @@ import { defaultReporter } from '@web/test-runner';
 import { feedRoutes } from './test/server/feed-routes.mjs';
 import { hardeningRoutes } from './test/server/hardening-routes.mjs';
 import { embedCors, embedRoutes } from './test/server/embed-routes.mjs';
+import { streamRoutes } from './test/server/stream-routes.mjs';
 import { timezonePlugin } from './test/server/timezone-plugin.mjs';
 
 // papaparse ships only as a UMD/CommonJS script; the browser needs an ES module, so only it is transformed (Vite
@@ -38,7 +39,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     commonjs({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
   ],
-  middleware: [embedCors, feedRoutes, hardeningRoutes, embedRoutes],
+  middleware: [embedCors, feedRoutes, hardeningRoutes, embedRoutes, streamRoutes],
   browsers: [
     chromeLauncher({
       // Each test page in a browser context (and so a window) of its own: with tabs sharing one window, every page

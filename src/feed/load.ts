@@ -285,13 +285,14 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
       throw tooLarge();
     }
     const charset = /charset="?([\w-]+)/i.exec(response.headers.get('Content-Type') ?? '')?.[1];
-    // A large body will be parsed in a worker: have it start while the body downloads (see parse-client.ts).
-    let large = length > WARM_THRESHOLD;
-    if (large) expectLargeBody();
-    const grow = (total: number) => {
+    // A large body will be parsed in a worker: have it start while the body downloads (see parse-client.ts), and
+    // read the first events from what has arrived, for widgets to show at once.
+    if (length > WARM_THRESHOLD) expectLargeBody();
+    let large = false;
+    const grow = (total: number, chunks: Uint8Array[]) => {
       if (large || total <= WARM_THRESHOLD) return;
       large = true;
-      expectLargeBody();
+      expectLargeBody(chunks.slice(), href, opts, charset);
     };
     const bytes = await readBody(response, maxBytes, grow, () => {
       controller.abort();
@@ -310,7 +311,7 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
 async function readBody(
   response: Response,
   maxBytes: number,
-  grow: (total: number) => void,
+  grow: (total: number, chunks: Uint8Array[]) => void,
   over: () => Error,
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
@@ -326,7 +327,7 @@ async function readBody(
       throw over();
     }
     chunks.push(value);
-    grow(total);
+    grow(total, chunks);
   }
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(total);

@@ -22,6 +22,8 @@ export type ParseRequest =
       input: Uint8Array | string;
       charset?: string;
       options: ParseOptions;
+      /** Only the first `head` events of a body still downloading (see feed-head.ts). */
+      head?: number;
     }
   | { warm: true };
 /** The answer to a job: its events in slices (`events`), then the feed itself, or an error, or "cannot". */
@@ -44,16 +46,28 @@ export function useParseWorker(on: boolean): void {
 /**
  * A body being downloaded has grown large (load.ts calls this once it passes WARM_THRESHOLD): start the worker
  * and load its parser now, so that its start-up overlaps the rest of the download instead of following it.
+ * With `head` (the bytes so far), the worker also reads the first events from them, for widgets to show at once
+ * (see parse-in-worker.ts, previewFeed).
  */
-export function expectLargeBody(): void {
+export function expectLargeBody(head?: Uint8Array[], href?: string, options?: ParseOptions, charset?: string): void {
   if (!useWorker || typeof globalThis.Worker === 'undefined') return;
+  const warm = () => workerClient?.warmWorker(head, href, options, charset);
+  // The body may be complete before the worker client has loaded: parseBody() then sends this first.
+  warmFirst = warm;
   void import('./parse-in-worker.js').then(
     (client) => {
       workerClient ??= client;
-      if (useWorker) client.warmWorker();
+      if (useWorker && warmFirst === warm) sendWarm();
     },
     () => undefined,
   );
+}
+
+let warmFirst: (() => void) | undefined;
+function sendWarm(): void {
+  const warm = warmFirst;
+  warmFirst = undefined;
+  warm?.();
 }
 
 /** Parses a body (bytes or text) or feed content given by script (an object). */
@@ -62,6 +76,7 @@ export async function parseBody(input: unknown, options: ParseOptions, charset?:
   if (size > WORKER_THRESHOLD && useWorker) {
     // If even the worker client cannot be loaded, the main thread tries (and says so if the parser cannot load).
     workerClient ??= await import('./parse-in-worker.js').catch(() => undefined);
+    sendWarm();
     const data = await workerClient?.parseInWorker(input as Uint8Array | string, options, charset);
     if (data) return data;
   }

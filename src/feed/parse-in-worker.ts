@@ -6,7 +6,11 @@
  */
 import { FeedError } from './errors.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
+import { feedPreviews, type FeedPreview } from './previews.js';
 import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
+
+/** Events read from the head of a large body for widgets to show first (a screenful or two). */
+const PREVIEW_EVENTS = 100;
 
 let worker: Worker | null | undefined;
 let shimUrl: string | undefined;
@@ -17,20 +21,43 @@ const pending = new Map<
   { resolve: (data: FeedData | null) => void; reject: (e: FeedError) => void; events: TurnoutEvent[][] }
 >();
 
-/** Starts the worker and has it load the parser, ahead of a large body still downloading. */
-export function warmWorker(): void {
+/**
+ * Starts the worker and has it load the parser, ahead of a large body still downloading. Given the body's first
+ * bytes (`head`), it also reads the first events from them and announces them on feedPreviews() (see previews.ts).
+ */
+export function warmWorker(head?: Uint8Array[], href?: string, options: ParseOptions = {}, charset?: string): void {
   const w = getWorker();
   if (!w) return;
   w.postMessage({ warm: true } satisfies ParseRequest);
+  if (head?.length && href) void previewFeed(head, href, options, charset);
   // Stopped again if no job comes.
-  if (!pending.size) {
+  else if (!pending.size) {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(stopWorker, 15_000);
   }
 }
 
+async function previewFeed(head: Uint8Array[], href: string, options: ParseOptions, charset?: string): Promise<void> {
+  const bytes = new Uint8Array(head.reduce((n, chunk) => n + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of head) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  const parseOptions: ParseOptions = { format: options.format, timeZone: options.timeZone, baseUrl: options.baseUrl };
+  const data = await parseInWorker(bytes, parseOptions, charset, PREVIEW_EVENTS).catch(() => null);
+  if (!data?.events.length) return;
+  const detail: FeedPreview = { href, data: { ...data, url: href }, options: parseOptions };
+  feedPreviews().dispatchEvent(new CustomEvent('preview', { detail }));
+}
+
 /** Resolves with the parsed data, or null when no worker could do it (the caller then parses here). */
-export function parseInWorker(input: Uint8Array | string, options: ParseOptions, charset?: string): Promise<FeedData | null> {
+export function parseInWorker(
+  input: Uint8Array | string,
+  options: ParseOptions,
+  charset?: string,
+  head?: number,
+): Promise<FeedData | null> {
   const w = getWorker();
   if (!w) return Promise.resolve(null);
   clearTimeout(idleTimer);
@@ -38,7 +65,7 @@ export function parseInWorker(input: Uint8Array | string, options: ParseOptions,
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, events: [] });
     // The bytes are copied, not transferred: a response may be shared by several loads.
-    w.postMessage({ id, input, charset, options } satisfies ParseRequest);
+    w.postMessage({ id, input, charset, options, head } satisfies ParseRequest);
   });
 }
 

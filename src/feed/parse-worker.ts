@@ -8,6 +8,7 @@
  * A `warm` message only loads the parser, so that the worker is ready by the time a large body has arrived.
  */
 import { decode } from './decode.js';
+import { feedHead } from './feed-head.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -22,7 +23,7 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   // A failed import is not kept: the next job tries again.
   parser.catch(() => (parser = undefined));
   if (!('input' in request)) return;
-  const { id, input, charset, options } = request;
+  const { id, input, charset, options, head } = request;
   let parseFeed: typeof import('./parse.js').parseFeed;
   try {
     ({ parseFeed } = await parser);
@@ -32,7 +33,14 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   }
   let data: ReturnType<typeof parseFeed>;
   try {
-    data = parseFeed(typeof input === 'string' ? input : decode(input, charset), options);
+    let text: string | null = typeof input === 'string' ? input : decode(input, charset);
+    // The first events of a body still downloading: none when its beginning does not show them.
+    if (head) text = feedHead(text, head);
+    if (text === null) {
+      scope.postMessage({ id, unavailable: 'no events at the head of the body' } satisfies ParseResponse);
+      return;
+    }
+    data = parseFeed(text, options);
   } catch (err) {
     const { code = 'parse', message = String(err), status } = err as { code?: string; message?: string; status?: number };
     scope.postMessage({ id, error: { code: typeof code === 'string' ? code : 'parse', message, status } } satisfies ParseResponse);

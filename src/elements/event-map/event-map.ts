@@ -73,6 +73,9 @@ const MILE_KM = 1.609344;
 /** Radius choices, in miles or km (the locale's unit). */
 const RADII = [5, 10, 25, 50, 100, 250];
 const DEFAULT_RADIUS = { mile: 25, kilometer: 50 };
+/** How long the map waits, at most, for the list's first events before it starts (see showMap). */
+const LIST_FIRST_MS = 300;
+
 /** The code that prepares a feed's events (prepare.ts), and its loading. */
 let preparer: Preparer | undefined;
 let preparerLoading: Promise<Preparer> | undefined;
@@ -214,6 +217,7 @@ export class EventMap extends TurnoutFeedElement {
     tagFilter: { state: true, attribute: false },
     modeFilter: { state: true, attribute: false },
     selectedId: { state: true, attribute: false },
+    placeIds: { state: true, attribute: false },
     viewBounds: { state: true, attribute: false },
     mapState: { state: true, attribute: false },
     attribution: { state: true, attribute: false },
@@ -280,6 +284,8 @@ export class EventMap extends TurnoutFeedElement {
   private tagFilter = '';
   private modeFilter: Mode = '';
   private selectedId = '';
+  /** The events of one place chosen on the map (several at one point): the list shows just them. */
+  private placeIds: string[] = [];
   private viewBounds: Bounds | null = null;
   private mapState: MapState = 'waiting';
   private attribution: AttributionPart[] = [];
@@ -312,6 +318,19 @@ export class EventMap extends TurnoutFeedElement {
   #darkQuery?: MediaQueryList;
   /** Counts map starts, so a start that outlived its element's stay on the page can tell. */
   #gen = 0;
+  /**
+   * The first events of a large feed still downloading (src/feed/previews.ts): listed until the whole feed is in,
+   * so the visitor reads events at once. The map, the search and the filters wait for the whole feed.
+   */
+  #preview?: FeedData;
+  #stopPreview?: () => void;
+  /** Called once the list shows events (or the feed has settled), when the map waits for that. */
+  #listShown?: () => void;
+
+  /** Is the feed still to come (not loaded, not failed), with nothing listed yet? */
+  #listPending(): boolean {
+    return !this.feedState.data && this.feedState.status !== 'error' && !this.#preview;
+  }
 
   constructor() {
     super();
@@ -322,8 +341,17 @@ export class EventMap extends TurnoutFeedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The list's preparation code downloads while the feed does.
-    void loadPreparer().catch(() => undefined);
+    // The list's preparation code downloads while the feed does; it also watches for the first events of a large
+    // feed while that downloads (see #preview).
+    void loadPreparer().then(
+      (m) => {
+        this.#stopPreview?.();
+        this.#stopPreview = this.isConnected ? m.watchPreview(this, this.#onPreview) : undefined;
+      },
+      () => undefined,
+    );
+    // So is the parse worker's client (1 KB): a large feed's first events then come sooner.
+    if (this.src) void import('../../feed/parse-in-worker.js').catch(() => undefined);
     window.addEventListener('hashchange', this.#onHashChange);
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onScheme);
@@ -343,6 +371,9 @@ export class EventMap extends TurnoutFeedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopPreview?.();
+    this.#stopPreview = undefined;
+    this.#preview = undefined;
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#darkQuery?.removeEventListener('change', this.#onScheme);
     this.#observer?.disconnect();
@@ -356,6 +387,12 @@ export class EventMap extends TurnoutFeedElement {
   }
 
   #onScheme = () => this.mapView?.refreshColors();
+
+  #onPreview = (data: FeedData) => {
+    if (this.feedState.data || this.feedState.status !== 'loading') return;
+    this.#preview = data;
+    this.requestUpdate();
+  };
 
   #onHashChange = () => {
     if (!this.syncUrl || location.hash === this.#lastHash) return;
@@ -460,9 +497,12 @@ export class EventMap extends TurnoutFeedElement {
       });
     }
     this.#syncPoints();
+    if (this.#listShown && !this.#listPending()) this.#listShown();
     if (this.#focusSelected) {
       this.#focusSelected = false;
-      const button = this.renderRoot.querySelector<HTMLElement>('.event.selected .title-button');
+      const button = this.renderRoot.querySelector<HTMLElement>(
+        this.selectedId ? '.event.selected .title-button' : '.list-pane .title-button',
+      );
       button?.focus({ preventScroll: true });
       button?.scrollIntoView({ block: 'nearest' });
     }
@@ -494,11 +534,31 @@ export class EventMap extends TurnoutFeedElement {
   #deferredFor?: FeedData;
   #deferred?: Promise<void>;
 
+  /** Whether #prepared() gives the first events of a feed still downloading or being prepared (see #preview). */
+  #previewShown = false;
+
+  /**
+   * The prepared events of the feed; while a large feed downloads (and until it is prepared), those of its first
+   * events (see #preview), with #previewShown set.
+   */
   #prepared(): Prepared | undefined {
     const data = this.feedState.data;
-    if (!data) return undefined;
+    const p = data && this.#preparedFull(data);
+    this.#previewShown = false;
+    if (p) {
+      this.#preview = undefined;
+      return p;
+    }
+    const preview = this.#preview;
+    if (!preview || (!data && this.feedState.status !== 'loading')) return undefined;
+    this.#previewShown = true;
+    return preparer?.preparedNow(preview);
+  }
+
+  #preparedFull(data: FeedData): Prepared | undefined {
     // A big feed arrives in a task that has already spent time taking it in (from the parse worker, or parsing it
-    // here): it is prepared in slices over the next tasks (see prepare.ts), and listed once that is done.
+    // here): it is prepared in slices over the next tasks (see prepare.ts), and listed once that is done. Its
+    // points go to the map first: MapLibre's worker then clusters them while this thread renders the list.
     const p = preparer?.preparedNow(data);
     if (!p) {
       if (this.#deferredFor !== data) {
@@ -506,7 +566,10 @@ export class EventMap extends TurnoutFeedElement {
         this.#deferred = loadPreparer()
           .then((m) => m.prepareFeed(data))
           .then(
-            () => this.requestUpdate(),
+            () => {
+              this.#syncPoints(true);
+              this.requestUpdate();
+            },
             (e) => {
               this.#deferredFor = undefined;
               console.warn('<event-map>: the list could not be prepared', e);
@@ -572,11 +635,12 @@ export class EventMap extends TurnoutFeedElement {
     );
   }
 
-  /** Hands the map the events to draw when they changed. */
-  #syncPoints(): void {
+  /** Hands the map the events to draw when they changed (`now`: in this task, even when there are many). */
+  #syncPoints(now = false): void {
     const p = this.#prepared();
-    // Approximate places are drawn once their town centres are known, all at once (no half-drawn map is "ready").
-    if (!p || !p.done) return;
+    // Approximate places are drawn once their town centres are known, all at once (no half-drawn map is "ready");
+    // the first events of a feed still downloading are listed, not drawn.
+    if (!p || !p.done || this.#previewShown) return;
     const { mapped } = this.#lists(p);
     // What the map shows changes with the feed, its places, the filters and the clock (events that end drop off).
     const key = [
@@ -612,7 +676,7 @@ export class EventMap extends TurnoutFeedElement {
           view.setPoints(points);
         };
         // Copying many points to MapLibre's worker takes a while: in a task of its own, not the list's.
-        if (points.features.length > 2000) setTimeout(hand);
+        if (points.features.length > 2000 && !now) setTimeout(hand);
         else hand();
         if (this.#fitPending || !this.found) this.#fitView(p, mapped);
       }
@@ -621,6 +685,7 @@ export class EventMap extends TurnoutFeedElement {
 
   /** Moves the camera to what matters now: the search's results, or every event on the map. */
   #fitView(p: Prepared, mapped?: Entry[]): void {
+    if (this.#previewShown) return;
     const view = this.mapView;
     if (!view) return;
     if (this.found) {
@@ -666,6 +731,17 @@ export class EventMap extends TurnoutFeedElement {
     // Taken off the page (and maybe put back) while loading: this attempt is over.
     const gen = ++this.#gen;
     const stale = () => gen !== this.#gen || !this.isConnected;
+    // The list comes first: while the feed is still on its way, MapLibre (its code, then its start: a long stretch
+    // of main-thread work) waits until the first events are listed and painted, or LIST_FIRST_MS at the latest.
+    if (this.#listPending()) {
+      await new Promise<void>((resolve) => {
+        this.#listShown = resolve;
+        setTimeout(resolve, LIST_FIRST_MS);
+      });
+      this.#listShown = undefined;
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+      if (stale() || this.mapState !== 'loading') return;
+    }
     let mod: ViewModule;
     try {
       // The zoom buttons and credits come in parallel with MapLibre; without them the map still works.
@@ -714,7 +790,7 @@ export class EventMap extends TurnoutFeedElement {
           place: (ids) => this.#controls?.placeLabel(this.#labelSource, ids) ?? '',
           count: (n) => this.#number(n),
         },
-        onSelect: (id) => this.#select(id, 'map'),
+        onSelect: (id, ids) => (ids.length > 1 ? this.#openPlace(ids) : this.#select(id, 'map')),
         onMove: (b) => {
           this.viewBounds = b;
         },
@@ -745,7 +821,7 @@ export class EventMap extends TurnoutFeedElement {
     // The feed (or its places) may have come in while the map was starting.
     if (this.#points !== handed) view.setPoints(this.#points);
     const p = this.#prepared();
-    this.#pointsShown = !!p?.done;
+    this.#pointsShown = !!p?.done && !this.#previewShown;
     if (p) this.#fitView(p);
     const selected = p?.byId.get(this.selectedId);
     if (selected?.at) view.select(selected.at, true);
@@ -784,11 +860,23 @@ export class EventMap extends TurnoutFeedElement {
     this.selectedId = id;
     this.mapView?.select(entry.at ?? null, from === 'list');
     if (from === 'map') {
+      this.placeIds = [];
       this.#focusSelected = true;
       this.#ensureListed(id);
     }
     const event: Event = new TurnoutEventSelectEvent({ id });
     this.dispatchEvent(event);
+  }
+
+  /**
+   * Several events at one point, chosen on the map: the list shows them (and only them), the first one focused.
+   * With no ids, back to every event (focus on the list's first).
+   */
+  #openPlace(ids: string[]): void {
+    this.placeIds = ids;
+    this.selectedId = '';
+    this.mapView?.select(this.#prepared()?.byId.get(ids[0])?.at ?? null, false);
+    this.#focusSelected = true;
   }
 
   /** Raises the "Show more" limit far enough for an event chosen on the map to be in the list. */
@@ -844,6 +932,7 @@ export class EventMap extends TurnoutFeedElement {
 
   #setFound(result: PlaceResult, keep = false): void {
     this.found = result;
+    this.placeIds = [];
     this.searchState = 'done';
     if (!keep) {
       this.selectedId = '';
@@ -861,6 +950,7 @@ export class EventMap extends TurnoutFeedElement {
     this.#searchAbort?.abort();
     this.query = '';
     this.found = null;
+    this.placeIds = [];
     this.searchState = 'idle';
     const p = this.#prepared();
     this.#fitPending = true;
@@ -968,6 +1058,14 @@ export class EventMap extends TurnoutFeedElement {
         entries: (within.length ? within : nearest).map((r) => r.entry),
         km: (within.length ? within : nearest).map((r) => r.km!),
       });
+    } else if (this.placeIds.length) {
+      const ids = new Set(this.placeIds);
+      sections.push({
+        key: 'main',
+        title: msg('At this place', { id: 'event-map.place-heading' }),
+        entries: filtered.filter((e) => ids.has(e.event.id)),
+      });
+      return sections;
     } else {
       const bounds = this.viewBounds;
       const inPerson = filtered.filter((e) => !e.online && (e.at || !p.done));
@@ -1000,11 +1098,16 @@ export class EventMap extends TurnoutFeedElement {
     const data = this.feedState.data;
     const p = this.#prepared();
     const scoped = p ? this.#lists(p).scoped : [];
+    // While a large feed downloads, its first events (see #preview): no search or filters until all are in.
+    const preview = this.#previewShown;
+    const listed = preview ? this.#preview : data;
     return html`
-      ${this.renderFeedStatus()} ${p ? this.#renderSearch(scoped) : nothing}
+      ${this.renderFeedStatus()} ${p && !preview ? this.#renderSearch(scoped) : nothing}
       <div class="layout">
         <div class="map-pane">${this.#renderMap()}</div>
-        <div class="list-pane" part="list">${data && p ? this.#renderList(data, scoped) : nothing}</div>
+        <div class="list-pane" part="list" aria-busy=${preview || this.feedState.status === 'loading' ? 'true' : 'false'}>
+          ${listed && p ? this.#renderList(listed, scoped, preview) : nothing}
+        </div>
       </div>
     `;
   }
@@ -1195,28 +1298,41 @@ export class EventMap extends TurnoutFeedElement {
     `;
   }
 
-  #renderList(data: FeedData, scoped: Entry[]): TemplateResult {
+  /** `preview`: the first events of a feed still downloading (see #preview): no count of the whole, no "Show more". */
+  #renderList(data: FeedData, scoped: Entry[], preview: boolean): TemplateResult | typeof nothing {
     if (!scoped.length) {
-      return html`<div class="empty" part="empty"><p>${msg('No upcoming events yet.', { id: 'event-map.empty' })}</p>${this.#hostLink(data)}</div>`;
+      return preview
+        ? nothing
+        : html`<div class="empty" part="empty"><p>${msg('No upcoming events yet.', { id: 'event-map.empty' })}</p>${this.#hostLink(data)}</div>`;
     }
     const sections = this.#sections();
     const main = sections[0];
     const level = Math.min(Math.max(Math.round(this.headingLevel) || 3, 2), 5);
-    // Each section shows up to `limit` events, so online events are not pushed out of sight by a long main list.
-    const shown = sections.map((s) => ({ ...s, entries: s.entries.slice(0, this.limit) }));
+    // Each section shows up to `limit` events, so online events are not pushed out of sight by a long main list; the
+    // first events of a feed still downloading, a screenful (they are soon replaced).
+    const shown = sections.map((s) => ({ ...s, entries: s.entries.slice(0, preview ? Math.min(this.limit, 20) : this.limit) }));
     const total = sections.reduce((n, s) => n + s.entries.length, 0);
     const rest = total - shown.reduce((n, s) => n + s.entries.length, 0);
     const nearest = main.km?.[0];
     return html`
-      <p class="count" part="count" role="status" aria-live="polite">${this.#countText(main)}</p>
+      <p class="count" part="count" role="status" aria-live="polite">
+        ${preview
+          ? msg(str`The first ${this.#number(scoped.length)} events, while the rest load…`, { id: 'event-map.count.preview' })
+          : this.#countText(main)}
+      </p>
+      ${this.placeIds.length && !this.found && !preview
+        ? html`<button type="button" class="button secondary" part="show-all" @click=${() => this.#openPlace([])}>
+            ${msg('Back to all events', { id: 'event-map.place-back' })}
+          </button>`
+        : nothing}
       ${this.found && !(nearest! <= this.#radiusKm) ? this.#renderNothingNear(data) : nothing}
-      ${!this.found && total === 0
+      ${!this.found && !preview && total === 0
         ? html`<div class="empty" part="empty">
             <p>${msg('No events match these filters.', { id: 'event-map.no-match' })}</p>
           </div>`
         : nothing}
       ${shown.map((s) => (s.entries.length ? this.#renderSection(s, level) : nothing))}
-      ${rest > 0
+      ${rest > 0 && !preview
         ? html`<button type="button" class="button secondary more" part="show-more" @click=${() => (this.limit += this.#pageStep)}>
             ${msg(str`Show more (${this.#number(rest)} more)`, { id: 'event-map.show-more' })}
           </button>`
@@ -1227,6 +1343,9 @@ export class EventMap extends TurnoutFeedElement {
   #countText(main: Section): string {
     const n = this.#number(main.entries.length);
     const plural = new Intl.PluralRules(this.locale).select(main.entries.length) === 'one';
+    if (main.key === 'main' && this.placeIds.length && !this.found) {
+      return msg(str`${n} events at this place`, { id: 'event-map.count.place' });
+    }
     if (this.found) {
       const radius = formatDistance(this.#radiusKm, this.#unit, this.locale, numberFormat);
       const label = this.found.label;

@@ -13,6 +13,7 @@ import * as maplibreModule from 'maplibre-gl';
 import type {
   FilterSpecification,
   GeoJSONSource,
+  LayerSpecification,
   Map as MapLibreMap,
   MapGeoJSONFeature,
   StyleSpecification,
@@ -287,7 +288,93 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   let colors = themeColors(options.host);
   const external = options.style?.trim();
   if (external) addPmtilesProtocol();
-  const style: StyleSpecification | string = external || (await offlineStyle(colors));
+  let points: EventPoints = options.points ?? EMPTY;
+  let selected: LngLat | null = null;
+  let marks = new Map<string, Mark>();
+  let destroyed = false;
+  let dirty = true;
+  let styleFailed = false;
+  /** Where keyboard focus should land once the buttons are rebuilt (a cluster that was opened). */
+  let focusNear: LngLat | null = null;
+  let framePending = false;
+
+  /**
+   * The events' sources and layers: part of the offline style from the start, so that MapLibre clusters the points
+   * while it also prepares the basemap (rather than after its `load`); added to a third-party style once it loads.
+   */
+  const eventStyle = (): Pick<StyleSpecification, 'sources' | 'layers'> => {
+    const clusterFilter: FilterSpecification = ['has', 'point_count'];
+    return {
+      sources: {
+        events: { type: 'geojson', data: points, cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM },
+        selected: { type: 'geojson', data: selectedData() },
+      },
+      layers: [
+        {
+          id: 'clusters',
+          type: 'circle',
+          source: 'events',
+          filter: clusterFilter,
+          paint: {
+            'circle-color': colors.accent,
+            'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 100, 21, 1000, 26],
+            'circle-stroke-color': colors.surface,
+            'circle-stroke-width': 2,
+          },
+        },
+        // Exact places are dots; approximate places are hollow rings ("somewhere around here"). Two layers with
+        // fixed paint rather than one with expressions on a property: they share one WebGL program (with the ring
+        // of the chosen event), which saves a shader compile at start-up, a long task without a GPU.
+        ...POINT_LAYERS.map(
+          ([id, approximate]): LayerSpecification => ({
+            id,
+            type: 'circle',
+            source: 'events',
+            filter: ['all', ['!', clusterFilter], [approximate ? '==' : '!=', ['get', 'a'], 1]],
+            paint: pointPaint(approximate),
+          }),
+        ),
+        {
+          id: 'selected',
+          type: 'circle',
+          source: 'selected',
+          paint: {
+            'circle-color': 'rgba(0,0,0,0)',
+            'circle-radius': 13,
+            'circle-stroke-color': colors.text,
+            'circle-stroke-width': 3,
+          },
+        },
+      ],
+    };
+  };
+
+  const addEventLayers = () => {
+    if (map.getSource('events')) return;
+    const { sources, layers } = eventStyle();
+    for (const [id, source] of Object.entries(sources)) map.addSource(id, source);
+    for (const layer of layers) map.addLayer(layer);
+  };
+
+  const pointPaint = (approximate: boolean) => ({
+    'circle-color': approximate ? colors.surface : colors.accent,
+    'circle-radius': 7,
+    'circle-stroke-color': approximate ? colors.accent : colors.surface,
+    'circle-stroke-width': approximate ? 3 : 2,
+  });
+
+  const selectedData = (): FeatureCollection =>
+    selected
+      ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: selected } }] }
+      : { type: 'FeatureCollection', features: [] };
+
+  let style: StyleSpecification | string;
+  if (external) style = external;
+  else {
+    const base = await offlineStyle(colors);
+    const events = eventStyle();
+    style = { ...base, sources: { ...base.sources, ...events.sources }, layers: [...base.layers, ...events.layers] };
+  }
 
   const initialBounds = options.bounds ?? undefined;
   const map = new maplibregl.Map({
@@ -311,75 +398,6 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  let points: EventPoints = options.points ?? EMPTY;
-  let selected: LngLat | null = null;
-  let marks = new Map<string, Mark>();
-  let destroyed = false;
-  let dirty = true;
-  let styleFailed = false;
-  /** Where keyboard focus should land once the buttons are rebuilt (a cluster that was opened). */
-  let focusNear: LngLat | null = null;
-  let framePending = false;
-
-  const addEventLayers = () => {
-    if (map.getSource('events')) return;
-    map.addSource('events', {
-      type: 'geojson',
-      data: points,
-      cluster: true,
-      clusterRadius: CLUSTER_RADIUS,
-      clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    });
-    map.addSource('selected', { type: 'geojson', data: selectedData() });
-    const clusterFilter: FilterSpecification = ['has', 'point_count'];
-    map.addLayer({
-      id: 'clusters',
-      type: 'circle',
-      source: 'events',
-      filter: clusterFilter,
-      paint: {
-        'circle-color': colors.accent,
-        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 100, 21, 1000, 26],
-        'circle-stroke-color': colors.surface,
-        'circle-stroke-width': 2,
-      },
-    });
-    // Exact places are dots; approximate places are hollow rings ("somewhere around here"). Two layers with fixed
-    // paint rather than one with expressions on a property: they share one WebGL program (with the ring of the
-    // chosen event), which saves a shader compile at start-up, a long task without a GPU.
-    for (const [id, approximate] of POINT_LAYERS) {
-      map.addLayer({
-        id,
-        type: 'circle',
-        source: 'events',
-        filter: ['all', ['!', clusterFilter], [approximate ? '==' : '!=', ['get', 'a'], 1]],
-        paint: pointPaint(approximate),
-      });
-    }
-    map.addLayer({
-      id: 'selected',
-      type: 'circle',
-      source: 'selected',
-      paint: {
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-radius': 13,
-        'circle-stroke-color': colors.text,
-        'circle-stroke-width': 3,
-      },
-    });
-  };
-
-  const pointPaint = (approximate: boolean) => ({
-    'circle-color': approximate ? colors.surface : colors.accent,
-    'circle-radius': 7,
-    'circle-stroke-color': approximate ? colors.accent : colors.surface,
-    'circle-stroke-width': approximate ? 3 : 2,
-  });
-
-  const selectedData = (): FeatureCollection =>
-    selected
-      ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: selected } }] }
-      : { type: 'FeatureCollection', features: [] };
 
   const reportAttribution = () => {
     if (!external || styleFailed) {

@@ -3,6 +3,7 @@
  * shared by every element showing it. A lazy chunk of its own, loaded when the element connects (alongside the
  * feed's download), so that the entry bundle stays within its budget.
  */
+import { feedPreviews, type FeedPreview } from '../../feed/previews.js';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import type { LngLat } from '../../geo/types.js';
 import { eventDayKey, eventEnd, foldText, formatPlace } from '../../shared/format.js';
@@ -162,4 +163,31 @@ export function prepareFeed(data: FeedData): Promise<Prepared> {
 /** The feed's entries if they are ready, or made now if the feed is small; else undefined (use prepareFeed). */
 export function preparedNow(data: FeedData): Prepared | undefined {
   return prepared.get(data) ?? (data.events.length > SLICE_ABOVE ? undefined : prepare(data));
+}
+
+/** What watchPreview() needs of the element: its feed's address and parse options. */
+interface PreviewHost {
+  src?: string;
+  format?: string;
+  timeZone?: string;
+}
+
+/**
+ * Calls `then` with the first events of the host's feed when a large one announces them while it downloads
+ * (src/feed/previews.ts): same address, same parse options. Returns the function that stops listening.
+ */
+export function watchPreview(host: PreviewHost, then: (data: FeedData) => void): () => void {
+  const listener = (e: Event) => {
+    const { href, data, options } = (e as CustomEvent<FeedPreview>).detail;
+    if ((options.format ?? '') !== (host.format || '') || (options.timeZone ?? '') !== (host.timeZone || '')) return;
+    let own = '';
+    try {
+      own = new URL(host.src?.trim() ?? '', location.href).href;
+    } catch {
+      // Not a usable address: the feed's own error says so.
+    }
+    if (host.src && href === own) then(data);
+  };
+  feedPreviews().addEventListener('preview', listener);
+  return () => feedPreviews().removeEventListener('preview', listener);
 }

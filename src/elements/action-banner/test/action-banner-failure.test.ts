@@ -32,8 +32,6 @@ function mount(attrs: Record<string, string>, lang = 'en-US'): ActionBanner {
   return el;
 }
 
-
-
 describe('<action-banner> without a date', function () {
   this.timeout(20000);
   afterEach(async () => {

@@ -46,7 +46,6 @@ async function page(attrs: Record<string, string>, withFeed = true) {
   return { root, el, nav: root.querySelector('nav')!, button: root.querySelector<HTMLButtonElement>('#before')! };
 }
 
-
 function ourKeys(storage: Storage): string[] {
   return Object.keys(storage).filter((k) => k.startsWith('turnout-banner:'));
 }

@@ -29,8 +29,6 @@ function mount(attrs: Record<string, string>, lang = 'en-US'): EventCountdown {
   return el;
 }
 
-
-
 describe('<event-countdown> feed failures and options', function () {
   this.timeout(20000);
   afterEach(async () => {

@@ -1,0 +1,22 @@
+/**
+ * First events of large feeds, announced while the rest still downloads (see feed-head.ts and parse-in-worker.ts).
+ * One EventTarget per page, shared by every Turnout bundle on it (like the feed cache in load.ts): a widget
+ * listens for `preview` events whose `href` is its feed's, and shows `data` until the whole feed is in.
+ */
+import type { FeedData, ParseOptions } from './types.js';
+
+export interface FeedPreview {
+  /** The feed's URL, resolved (as FeedData.url). */
+  href: string;
+  /** The first events of the feed, parsed with `options`; the rest of the feed (campaign…) may be missing. */
+  data: FeedData;
+  options: ParseOptions;
+}
+
+const KEY = Symbol.for('turnout.feed-previews.v1');
+
+/** The page's target for `CustomEvent<FeedPreview>('preview')`. */
+export function feedPreviews(): EventTarget {
+  const g = globalThis as unknown as Record<symbol, EventTarget | undefined>;
+  return (g[KEY] ??= new EventTarget());
+}
