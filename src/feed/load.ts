@@ -83,7 +83,9 @@ export async function loadFeed(url: string, options: LoadOptions = {}): Promise<
     const { format, timeZone, timeout, maxBytes, maxPages } = options;
     // Plain values only: the parse options may travel to the worker.
     const opts: PageOptions = { format, timeZone, baseUrl: options.baseUrl ?? href, timeout, maxBytes, maxPages };
-    const key = JSON.stringify([href, opts.format ?? '', opts.timeZone ?? '', opts.baseUrl, opts.maxPages ?? 0]);
+    // Callers share a load only when they ask for it the same way, limits included: an element's max-bytes and
+    // timeout hold for it alone (elements with other limits on the same feed make requests of their own).
+    const key = JSON.stringify([href, format, timeZone, opts.baseUrl, maxPages, timeout, maxBytes]);
     let entry = cache.feeds.get(key);
     const maxAge = options.maxAge ?? Infinity;
     if (!entry || (entry.settled && Date.now() - entry.started >= maxAge)) {
@@ -218,16 +220,17 @@ function nextPage(data: FeedData, seen: Set<string>): string | undefined {
 }
 
 async function loadPage(href: string, opts: PageOptions, signal: AbortSignal): Promise<FeedData> {
-  let request = cache.requests.get(href);
+  const key = `${opts.timeout} ${opts.maxBytes} ${href}`;
+  let request = cache.requests.get(key);
   if (!request) {
-    request = start(cache.requests, href, (s) => fetchBody(href, opts, s));
+    request = start(cache.requests, key, (s) => fetchBody(href, opts, s));
     // Only requests in flight are shared; the answer is not kept, the parsed feed is.
     request.promise.then(
-      () => cache.requests.get(href) === request && cache.requests.delete(href),
+      () => cache.requests.get(key) === request && cache.requests.delete(key),
       () => undefined,
     );
   }
-  const body = await join(cache.requests, href, request, signal);
+  const body = await join(cache.requests, key, request, signal);
   const { format, timeZone, baseUrl } = opts;
   return parseBody(body.bytes, { format, timeZone, baseUrl }, body.charset);
 }

@@ -19,6 +19,11 @@ export interface ElementCase {
    * takes `timeout`, `refresh` and `max-bytes`; the countdown and the banner read them in their feed path.
    */
   failure: { reason: string; retry: string };
+  /**
+   * Attributes it reads that are not in its Lit property list, so declaredAttributes() cannot find them: the
+   * countdown's and the banner's feed options, read in their lazily loaded feed path.
+   */
+  undeclared?: readonly string[];
   /** Attributes that make it show everything it can for a feed (all records, past ones too, its full UI). */
   full: Record<string, string>;
   /** Attributes that make it show one record (elements that show one thing at a time); else undefined. */
@@ -31,6 +36,9 @@ function pickOne(kind: RecordKind, id: string): Record<string, string> | undefin
   if (kind === 'event') return { event: id };
   return undefined;
 }
+
+/** The feed options the countdown and the banner read in their feed path (feed-window.ts), not as Lit properties. */
+const FEED_OPTIONS = ['format', 'timeout', 'refresh', 'max-bytes'] as const;
 
 /** The feed elements' notice of a failed feed (TurnoutFeedElement.renderFeedStatus). */
 const FEED_FAILURE = { reason: '.feed-error', retry: '[part="feed-retry"]' };
@@ -61,6 +69,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     shows: ['campaign', 'event'],
     feedElement: false,
     failure: { reason: '[part="problem"] [part="reason"]', retry: '[part="problem"] [part="retry"]' },
+    undeclared: FEED_OPTIONS,
     full: { now: EVE },
     pick: pickOne,
   },
@@ -70,6 +79,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     shows: ['campaign', 'event'],
     feedElement: false,
     failure: { reason: '[part="notice"] [part="reason"]', retry: '[part="notice"] [part="retry"]' },
+    undeclared: FEED_OPTIONS,
     full: { now: EVE, preview: 'before', countdown: '' },
     pick: pickOne,
   },

@@ -160,11 +160,14 @@ interface FeedHostLike extends HTMLElement {
   problem?: string;
   feed?: unknown;
   data?: unknown;
+  /** The countdown's and the banner's time window, once known (protected in TypeScript, readable here). */
+  window?: unknown;
 }
 
 /**
  * True once the element shows a final state: a feed element is ready or in error (its message rendered); the
- * countdown and the banner have a state (before/live/after) or a problem.
+ * countdown and the banner know their time window or have a problem to show. (Not their state alone: a banner
+ * with `preview` has its state at once, before its feed has loaded.)
  */
 export function isSettled(el: Element): boolean {
   const h = el as FeedHostLike;
@@ -174,7 +177,7 @@ export function isSettled(el: Element): boolean {
     return s === 'ready' || (s === 'idle' && !h.getAttribute('src'));
   }
   const source = h.getAttribute('src') || h.getAttribute('target') || h.feed != null || h.data != null;
-  return !!h.state || !!h.problem || !source;
+  return !!h.window || !!h.problem || !source;
 }
 
 /** Waits until every element settled and rendered it. */
@@ -202,7 +205,12 @@ export function visibleText(el: Element): string {
       return;
     }
     if (node.nodeType === Node.TEXT_NODE) {
-      const parent = node.parentElement;
+      // A slot's own (fallback) text is judged by the box around the slot: a slot has no box of its own.
+      let parent: Element | null = node.parentElement;
+      while (parent instanceof HTMLSlotElement) {
+        const root = parent.getRootNode();
+        parent = parent.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+      }
       if (parent && visible(parent)) parts.push(node.textContent ?? '');
       return;
     }

@@ -1,6 +1,7 @@
 /**
  * No script injection. Every payload (payloads.ts) goes into every field of every feed format, into every attribute
- * each element declares, into the `feed` property (normalized data set by script, which skips the feed layer's
+ * each element declares (and the feed options the countdown and the banner read outside their property list:
+ * `format`, `timeout`, `refresh`, `max-bytes`), into the `feed` property (normalized data set by script, which skips the feed layer's
  * allowlist) and into the CSS custom properties and style attribute of the host. Then, once images, handlers and
  * timers have had time to fire: the sentinel the payloads call was never called, and every link and image in the
  * shadow DOM uses an allowed scheme (https:, mailto:, http: only to the feed's own origin), with no handler
@@ -10,7 +11,7 @@ import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/feed/parse.js';
 import type { FeedData } from '../../src/feed/types.js';
 import { ELEMENTS, declaredAttributes, defineAll, type ElementCase, type RecordKind } from './elements.js';
-import { payloadFeeds } from './feeds.js';
+import { goodFeed, payloadFeeds } from './feeds.js';
 import {
   captureErrors,
   create,
@@ -138,8 +139,8 @@ describe('hardening: no script injection', function () {
   }
 
   for (const el of ELEMENTS) {
-    it(`<${el.tag}>: every payload in every attribute it declares, with and without a feed`, async () => {
-      const names = declaredAttributes(el.tag);
+    it(`<${el.tag}>: every payload in every attribute it declares or reads, with and without a feed`, async () => {
+      const names = [...declaredAttributes(el.tag), ...(el.undeclared ?? [])];
       expect(names, 'the element declares attributes').to.include('src');
       const hosts: HTMLElement[] = [];
       PAYLOADS.forEach((p, i) => {
@@ -167,6 +168,65 @@ describe('hardening: no script injection', function () {
       expect(linkProblems(hosts)).to.deep.equal([]);
       expect(page.errors).to.deep.equal([]);
     });
+
+    if (el.undeclared?.length) {
+      const options = el.undeclared;
+      it(`<${el.tag}>: every payload in each feed option read outside its property list (${options.join(', ')})`, async () => {
+        const url = await serve(JSON.stringify(goodFeed(2)));
+        const numeric = options.filter((n) => n !== 'format');
+        const camel = (n: string) => n.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+        /** Hosts whose numbers are payloads: not numbers, so ignored; the feed loads and its day is shown. */
+        const kept: HTMLElement[] = [];
+        /** Hosts whose format is a payload: not a format, so the feed is refused, with the reason and Retry. */
+        const refused: HTMLElement[] = [];
+        for (const p of PAYLOADS) {
+          kept.push(create(el.tag, { ...el.full, ...Object.fromEntries(numeric.map((n) => [n, p])), src: url }));
+          refused.push(create(el.tag, { ...el.full, format: p, src: url }));
+          // The same values set by script, as properties, before the feed path has loaded.
+          const byScript = create(el.tag, { ...el.full, src: url });
+          for (const n of numeric) (byScript as unknown as Record<string, unknown>)[camel(n)] = p;
+          kept.push(byScript);
+          const formatByScript = create(el.tag, { ...el.full, src: url });
+          (formatByScript as unknown as Record<string, unknown>).format = p;
+          refused.push(formatByScript);
+        }
+        const hosts = [...kept, ...refused];
+        tally.attributes += hosts.length;
+        tally.mounts += hosts.length;
+        place(hosts);
+        await settled(hosts, 30000);
+        const check = async () => {
+          await settle(hosts);
+          expect(calls, 'payloads that ran').to.deep.equal([]);
+          expect(linkProblems(hosts)).to.deep.equal([]);
+          expect(page.errors).to.deep.equal([]);
+          // A clear state: the day, or why the feed was refused (with Retry). Strings, not elements, in the checks.
+          const wrong = (hs: HTMLElement[], ok: (h: HTMLElement) => boolean) =>
+            hs.filter((h) => !ok(h)).map((h) => `${visibleText(h).slice(0, 120)} (state ${h.getAttribute('state')})`);
+          expect(
+            wrong(kept, (h) => visibleText(h).includes('National Day of Action') && !h.shadowRoot!.querySelector(el.failure.reason)),
+            'hosts with payloads as numbers that do not show the day',
+          ).to.deep.equal([]);
+          expect(
+            wrong(refused, (h) => {
+              const reason = h.shadowRoot!.querySelector(el.failure.reason);
+              return !!reason && /not in a format this widget knows/.test(visibleText(reason)) && !!h.shadowRoot!.querySelector(el.failure.retry);
+            }),
+            'hosts with a payload as format that do not say why',
+          ).to.deep.equal([]);
+        };
+        await check();
+        // Changed after the load (the element reloads with the new values): the same.
+        PAYLOADS.forEach((p, i) => {
+          const next = PAYLOADS[(i + 1) % PAYLOADS.length]!;
+          kept[2 * i]!.setAttribute(numeric[i % numeric.length]!, next);
+          refused[2 * i]!.setAttribute('format', next);
+        });
+        tally.attributes += PAYLOADS.length * 2;
+        await settled(hosts, 30000);
+        await check();
+      });
+    }
 
     it(`<${el.tag}>: every payload in the normalized data set by script (feed property)`, async () => {
       const hosts = PAYLOADS.flatMap((p, i) => {

@@ -550,7 +550,7 @@ export class EventMap extends TurnoutFeedElement {
       return p;
     }
     const preview = this.#preview;
-    if (!preview || (!data && this.feedState.status !== 'loading')) return undefined;
+    if (!preview || (!data && this.feedState.status !== 'loading')) return (this.#preview = undefined);
     this.#previewShown = true;
     return preparer?.preparedNow(preview);
   }
@@ -1317,7 +1317,7 @@ export class EventMap extends TurnoutFeedElement {
     return html`
       <p class="count" part="count" role="status" aria-live="polite">
         ${preview
-          ? msg(str`The first ${this.#number(scoped.length)} events, while the rest load…`, { id: 'event-map.count.preview' })
+          ? msg(str`The first ${this.#number(total - rest)} events, while the rest load…`, { id: 'event-map.count.preview' })
           : this.#countText(main)}
       </p>
       ${this.placeIds.length && !this.found && !preview
