@@ -566,10 +566,13 @@ export class EventMap extends TurnoutFeedElement {
         this.#deferred = loadPreparer()
           .then((m) => m.prepareFeed(data))
           .then(
-            () => {
-              this.#syncPoints(true);
-              this.requestUpdate();
-            },
+            () =>
+              void setTimeout(() => {
+                // Each step a task of its own: the points are made and handed over (see #syncPoints) before the
+                // list renders, which it does while MapLibre's worker clusters them.
+                this.#syncPoints();
+                setTimeout(() => this.requestUpdate());
+              }),
             (e) => {
               this.#deferredFor = undefined;
               console.warn('<event-map>: the list could not be prepared', e);
@@ -635,8 +638,8 @@ export class EventMap extends TurnoutFeedElement {
     );
   }
 
-  /** Hands the map the events to draw when they changed (`now`: in this task, even when there are many). */
-  #syncPoints(now = false): void {
+  /** Hands the map the events to draw when they changed. */
+  #syncPoints(): void {
     const p = this.#prepared();
     // Approximate places are drawn once their town centres are known, all at once (no half-drawn map is "ready");
     // the first events of a feed still downloading are listed, not drawn.
@@ -676,7 +679,7 @@ export class EventMap extends TurnoutFeedElement {
           view.setPoints(points);
         };
         // Copying many points to MapLibre's worker takes a while: in a task of its own, not the list's.
-        if (points.features.length > 2000 && !now) setTimeout(hand);
+        if (points.features.length > 2000) setTimeout(hand);
         else hand();
         if (this.#fitPending || !this.found) this.#fitView(p, mapped);
       }
