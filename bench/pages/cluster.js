@@ -1,7 +1,9 @@
 // Map settings and layers of the plain MapLibre page, copied from <event-map>
 // (src/elements/event-map/map-view.ts), so that the comparison measures the wrapper, not a different map: update
 // them here when the element's change.
-//   source: cluster, clusterRadius 50, clusterMaxZoom 12, added on the map's `load` (as the element does)
+//   source: cluster, clusterRadius 50, clusterMaxZoom 12, added on the map's `load` as MapLibre's cluster example
+//   does (the element puts it in its first style, with the points it has by then)
+//   basemap: one GeoJSON source holding land, the borders between US states and between countries
 //   map: minZoom 1, maxZoom 14, renderWorldCopies false, fadeDuration 0, no rotation, bounds padded 32 px
 //   layers: background, land fill, state and country lines; cluster circles, point circles (exact / approximate,
 //   two layers), a "selected" ring
@@ -26,15 +28,23 @@ export const MAP_OPTIONS = {
 const ACCENT = '#1f5fbf';
 const SURFACE = '#ffffff';
 
+/** The basemap's one source, from loadBasemap()'s result (src/geo/basemap.ts). */
+export function basemapSource(basemap) {
+  const features = [...basemap.land.features, ...basemap.stateBorders.features, ...basemap.countries.features];
+  return { type: 'geojson', data: { type: 'FeatureCollection', features } };
+}
+
 export function basemapLayers() {
+  const kind = (k) => ['==', ['get', 'kind'], k];
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': '#d6e0f0' } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f6f6f7' } },
-    { id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#bdbfc4', 'line-width': 0.7 } },
+    { id: 'land', type: 'fill', source: 'basemap', filter: kind('land'), paint: { 'fill-color': '#f6f6f7' } },
+    { id: 'states', type: 'line', source: 'basemap', filter: kind('state-border'), paint: { 'line-color': '#bdbfc4', 'line-width': 0.7 } },
     {
       id: 'countries',
       type: 'line',
-      source: 'countries',
+      source: 'basemap',
+      filter: kind('country-border'),
       paint: { 'line-color': '#7b7f8a', 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 1.6] },
     },
   ];

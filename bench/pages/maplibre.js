@@ -5,7 +5,7 @@
 // example, the source gets the GeoJSON's URL, so MapLibre's worker fetches and parses the events off the main
 // thread: the best a page without a list can do, and the baseline the element's map is held to.
 import { loadBasemap } from '../../src/geo/basemap.ts';
-import { CLUSTER, MAP_OPTIONS, basemapLayers, eventLayers } from './cluster.js';
+import { CLUSTER, MAP_OPTIONS, basemapLayers, basemapSource, eventLayers } from './cluster.js';
 import { US_BOUNDS, fail, feed, mapContainer, ready, start } from './harness.js';
 
 start();
@@ -21,11 +21,7 @@ try {
     bounds: US_BOUNDS,
     style: {
       version: 8,
-      sources: {
-        land: { type: 'geojson', data: basemap.land },
-        states: { type: 'geojson', data: basemap.states },
-        countries: { type: 'geojson', data: basemap.countries },
-      },
+      sources: { basemap: basemapSource(basemap) },
       layers: basemapLayers(),
     },
   });
