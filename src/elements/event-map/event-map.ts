@@ -567,12 +567,17 @@ export class EventMap extends TurnoutFeedElement {
           .then((m) => m.prepareFeed(data))
           .then(
             () =>
-              void setTimeout(() => {
-                // Each step a task of its own: the points are made and handed over (see #syncPoints) before the
-                // list renders, which it does while MapLibre's worker clusters them.
-                this.#syncPoints();
-                setTimeout(() => this.requestUpdate());
-              }),
+              new Promise<void>((listed) =>
+                setTimeout(() => {
+                  // Each step a task of its own: the points are made and handed over (see #syncPoints) before
+                  // the list renders, which it does while MapLibre's worker clusters them.
+                  this.#syncPoints();
+                  setTimeout(() => {
+                    this.requestUpdate();
+                    listed();
+                  });
+                }),
+              ),
             (e) => {
               this.#deferredFor = undefined;
               console.warn('<event-map>: the list could not be prepared', e);
