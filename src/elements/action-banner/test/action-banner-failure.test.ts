@@ -9,21 +9,10 @@ import 'axe-core/axe.min.js';
 import '../action-banner.define.js';
 import type { ActionBanner } from '../action-banner.js';
 import { hits } from '../../../../test/helpers.js';
-import { axeViolations, deepActive, make, place, squash, unplace } from '../../event-countdown/test/helpers.js';
+import { axeViolations, campaignFeedUrl, deepActive, EVE, make, place, squash, unplace } from '../../event-countdown/test/helpers.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-const EVE = '2026-01-29T18:00:00-05:00';
-
-function feedUrl(params = ''): string {
-  const body = JSON.stringify({
-    turnout: '1.0',
-    campaign: {
-      days: [{ id: 'day', name: 'Day of Action', start: '2026-01-30T00:00:00-05:00', end: '2026-01-31T00:00:00-05:00', url: 'https://coalition.example/day' }],
-    },
-    events: [],
-  });
-  return `/__feed/respond?t=${Math.random()}&body=${encodeURIComponent(body)}${params}`;
-}
+const feedUrl = (params = '') => campaignFeedUrl(params, { url: 'https://coalition.example/day' });
 
 /** The banner first on a page, with a button before it (for keyboard checks). */
 function mount(attrs: Record<string, string>, lang = 'en-US'): ActionBanner {

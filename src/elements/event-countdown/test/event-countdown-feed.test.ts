@@ -8,20 +8,10 @@ import 'axe-core/axe.min.js';
 import '../event-countdown.define.js';
 import type { EventCountdown } from '../event-countdown.js';
 import { hits } from '../../../../test/helpers.js';
-import { axeViolations, deepActive, make, place, squash, unplace } from './helpers.js';
+import { axeViolations, campaignFeedUrl, deepActive, EVE, make, place, squash, unplace } from './helpers.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-const EVE = '2026-01-29T18:00:00-05:00';
-
-/** A native feed with one campaign day, as a /__feed/respond URL (unique, so the page's feed cache is not shared). */
-function feedUrl(params = ''): string {
-  const body = JSON.stringify({
-    turnout: '1.0',
-    campaign: { days: [{ id: 'day', name: 'Day of Action', start: '2026-01-30T00:00:00-05:00', end: '2026-01-31T00:00:00-05:00' }] },
-    events: [],
-  });
-  return `/__feed/respond?t=${Math.random()}&body=${encodeURIComponent(body)}${params}`;
-}
+const feedUrl = campaignFeedUrl;
 
 function mount(attrs: Record<string, string>, lang = 'en-US'): EventCountdown {
   const el = make('event-countdown', { now: EVE, ...attrs });

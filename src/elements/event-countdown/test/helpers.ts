@@ -110,3 +110,19 @@ export async function axeViolations(root: Element): Promise<string[]> {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
   return (await run.run(root, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => v.id);
 }
+
+/** The eve of the day of action, as the demo shows it. */
+export const EVE = '2026-01-29T18:00:00-05:00';
+
+/**
+ * A native feed with one campaign day (id "day", Jan 30, 2026 in New York, plus `day`'s fields) as a
+ * /__feed/respond URL of its own, so the page's feed cache is not shared; `params` adds to it ("&status=500").
+ */
+export function campaignFeedUrl(params = '', day: Record<string, string> = {}): string {
+  const body = JSON.stringify({
+    turnout: '1.0',
+    campaign: { days: [{ id: 'day', name: 'Day of Action', start: '2026-01-30T00:00:00-05:00', end: '2026-01-31T00:00:00-05:00', ...day }] },
+    events: [],
+  });
+  return `/__feed/respond?t=${Math.random()}&body=${encodeURIComponent(body)}${params}`;
+}
