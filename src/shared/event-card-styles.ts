@@ -1,10 +1,24 @@
 import { css } from 'lit';
 
 /**
- * Rules the event cards of <event-list> and <event-map> share: a button that looks like a link ("Add to calendar"),
- * the calendar choices it opens, and the full-width "Show more" button.
+ * Rules the event cards of <event-list> and <event-map> share: the list of cards and each card's box, a button that
+ * looks like a link ("Add to calendar"), the calendar choices it opens, and the full-width "Show more" button.
  */
 export const eventCardStyles = css`
+  .events {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .event article {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75);
+    display: grid;
+    gap: 0.35rem;
+  }
   .link {
     font: inherit;
     color: var(--_accent);

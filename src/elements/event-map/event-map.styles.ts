@@ -236,20 +236,6 @@ export const styles = css`
     padding-block-end: 0.25rem;
     border-block-end: 2px solid var(--_accent);
   }
-  .events {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-  }
-  .event article {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.75);
-    display: grid;
-    gap: 0.3rem;
-  }
   .event.selected article {
     border-color: var(--_accent);
     border-inline-start-width: 5px;
