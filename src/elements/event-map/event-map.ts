@@ -73,8 +73,11 @@ const MILE_KM = 1.609344;
 /** Radius choices, in miles or km (the locale's unit). */
 const RADII = [5, 10, 25, 50, 100, 250];
 const DEFAULT_RADIUS = { mile: 25, kilometer: 50 };
-/** How long the map waits, at most, for the list's first events before it starts (see showMap). */
-const LIST_FIRST_MS = 300;
+/**
+ * How long the map waits, at most, for the list's first events (or the feed's failure) before it starts (see
+ * showMap): long enough that a feed which answers slowly or never still gets its message on screen on time.
+ */
+const LIST_FIRST_MS = 1000;
 
 /** The code that prepares a feed's events (prepare.ts), and its loading. */
 let preparer: Preparer | undefined;
