@@ -40,6 +40,7 @@ describe('<event-map>: several events at one place', () => {
     expect(squash($(el, '#section-main')?.textContent)).to.equal('At this place');
     expect($(el, '#section-online')).to.equal(null);
     expect(squash(focused(el)?.textContent)).to.equal('Morning rally');
+    await expect(el).to.be.accessible();
 
     const back = $$<HTMLButtonElement>(el, 'button').find((b) => squash(b.textContent) === 'Back to all events')!;
     expect(back, 'no way back to every event').to.exist;

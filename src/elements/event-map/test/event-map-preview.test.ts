@@ -27,6 +27,7 @@ describe('<event-map> with a large feed still downloading', () => {
     // Searching and filtering wait for every event, and so does the map.
     expect($(el, 'form[role="search"]')).to.equal(null);
     expect(el.matches(':state(ready)')).to.equal(false);
+    await expect(el).to.be.accessible();
 
     await fetch(`/__stream/release?key=${key}`);
     await waitUntil(() => loaded, 'the feed never finished', { timeout: 15000 });
