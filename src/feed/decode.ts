@@ -20,3 +20,10 @@ export function decode(bytes: Uint8Array, charset?: string): string {
   }
   return decoder.decode(bytes);
 }
+
+/** The pieces of a body read in chunks, end to end. */
+export function joinBytes(chunks: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
+  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+  return bytes;
+}

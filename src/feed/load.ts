@@ -6,6 +6,7 @@
  * Requests go out without credentials or referrer, with a timeout and a byte cap; the browser's HTTP cache does
  * revalidation (see docs/feed-hosting.md for the headers a feed host should send).
  */
+import { joinBytes } from './decode.js';
 import { FeedError, isFeedError } from './errors.js';
 import type { FeedData, ParseOptions } from './types.js';
 import { expectLargeBody, importParser, parseBody, WARM_THRESHOLD } from './parse-client.js';
@@ -332,14 +333,7 @@ async function readBody(
     chunks.push(value);
     grow(total, chunks);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  return joinBytes(chunks);
 }
 
 function formatBytes(n: number): string {

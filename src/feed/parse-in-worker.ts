@@ -4,6 +4,7 @@
  * FeedError. When no worker can start or one fails, jobs resolve with null and the caller parses on the main
  * thread instead.
  */
+import { joinBytes } from './decode.js';
 import { FeedError } from './errors.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
 import { feedPreviews, type FeedPreview } from './previews.js';
@@ -38,12 +39,7 @@ export function warmWorker(head?: Uint8Array[], href?: string, options: ParseOpt
 }
 
 async function previewFeed(head: Uint8Array[], href: string, options: ParseOptions, charset?: string): Promise<void> {
-  const bytes = new Uint8Array(head.reduce((n, chunk) => n + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of head) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const bytes = joinBytes(head);
   const parseOptions: ParseOptions = { format: options.format, timeZone: options.timeZone, baseUrl: options.baseUrl };
   const data = await parseInWorker(bytes, parseOptions, charset, PREVIEW_EVENTS).catch(() => null);
   if (!data?.events.length) return;
