@@ -12,7 +12,9 @@ import { root } from './lib/elements.mjs';
 
 /** Budgets in KB (1 KB = 1024 bytes) of gzip, Lit included. Entries without one are reported only. */
 const BUDGETS = {
-  'event-list': 16,
+  // 16 until session 4: +29 B for starting the parse worker as soon as a large body's headers arrive (and parsing
+  // that body there, whatever its final size, rather than loading the parser a second time on the page).
+  'event-list': 16.25,
   'event-countdown': 8,
   'action-banner': 10,
   'partner-list': 10,

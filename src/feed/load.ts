@@ -9,7 +9,7 @@
 import { joinBytes } from './decode.js';
 import { FeedError, isFeedError } from './errors.js';
 import type { FeedData, ParseOptions } from './types.js';
-import { expectLargeBody, importParser, parseBody, WARM_THRESHOLD } from './parse-client.js';
+import { expectLargeBody, HEAD_BYTES, importParser, LARGE_LENGTH, parseBody, WARM_THRESHOLD } from './parse-client.js';
 
 export interface LoadOptions extends ParseOptions {
   /** Milliseconds before a request is given up (default 10 000). Covers the headers and the body. */
@@ -46,6 +46,8 @@ interface FeedCache {
 interface Body {
   bytes: Uint8Array;
   charset?: string;
+  /** The parse worker was started for this body while it downloaded: it parses it, whatever its size. */
+  large?: boolean;
 }
 
 const KEY = Symbol.for('turnout.feeds.v1');
@@ -233,7 +235,7 @@ async function loadPage(href: string, opts: PageOptions, signal: AbortSignal): P
   }
   const body = await join(cache.requests, key, request, signal);
   const { format, timeZone, baseUrl } = opts;
-  return parseBody(body.bytes, { format, timeZone, baseUrl }, body.charset);
+  return parseBody(body.bytes, { format, timeZone, baseUrl }, body.charset, body.large);
 }
 
 async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): Promise<Body> {
@@ -289,12 +291,14 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
       throw tooLarge();
     }
     const charset = /charset="?([\w-]+)/i.exec(response.headers.get('Content-Type') ?? '')?.[1];
-    // A large body will be parsed in a worker: have it start while the body downloads (see parse-client.ts), and
-    // read the first events from what has arrived, for widgets to show at once.
-    if (length > WARM_THRESHOLD) expectLargeBody();
+    // A large body will be parsed in a worker: have it start while the body downloads (see parse-client.ts), as
+    // soon as the headers announce one, and read the first events from what has arrived, for widgets to show at
+    // once. (A gzipped body's length is its compressed size: a tenth of the JSON, or less.)
+    const announced = length > LARGE_LENGTH;
+    if (announced) expectLargeBody();
     let large = false;
     const grow = (total: number, chunks: Uint8Array[]) => {
-      if (large || total <= WARM_THRESHOLD) return;
+      if (large || total <= (announced ? HEAD_BYTES : WARM_THRESHOLD)) return;
       large = true;
       expectLargeBody(chunks.slice(), href, opts, charset);
     };
@@ -302,7 +306,7 @@ async function fetchBody(href: string, opts: PageOptions, signal: AbortSignal): 
       controller.abort();
       return tooLarge();
     });
-    return { bytes, charset };
+    return { bytes, charset, large: announced || large };
   } catch (e) {
     throw isFeedError(e) ? e : (interrupted() ?? fail('network', `The feed could not be read: ${String(e)}`));
   } finally {

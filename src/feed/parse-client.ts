@@ -15,6 +15,10 @@ export const WORKER_THRESHOLD = 1.5 * 1024 * 1024;
 /** Bodies growing past this many bytes start the worker while the rest is still downloading. */
 export const WARM_THRESHOLD = 512 * 1024;
 
+/** A Content-Length over this starts the worker at once; the first events are then read at HEAD_BYTES. */
+export const LARGE_LENGTH = 256 * 1024;
+export const HEAD_BYTES = 128 * 1024;
+
 /** Messages between this module and parse-worker.ts (`warm`: load the parser now, a body is on its way). */
 export type ParseRequest =
   | {
@@ -26,8 +30,20 @@ export type ParseRequest =
       head?: number;
     }
   | { warm: true };
-/** The answer to a job: its events in slices (`events`), then the feed itself, or an error, or "cannot". */
+/** A large feed's exactly placed events as GeoJSON text for a map (see parse-worker.ts, mapPoints). */
+export interface MapPoints {
+  /** UTF-8 text of a FeatureCollection of points, `properties: { id }`. */
+  text: Uint8Array;
+  /** Each point's end time (ms), in the same order. */
+  ends: Float64Array;
+  count: number;
+  /** Events placed only by their town (not in `text`). */
+  approximate: number;
+}
+
+/** The answer to a job: its map points, its events in slices (`events`), then the feed itself, or an error, or "cannot". */
 export type ParseResponse =
+  | { id: number; points: MapPoints }
   | { id: number; events: TurnoutEvent[] }
   | { id: number; data: FeedData }
   | { id: number; error: { code: string; message: string; status?: number } }
@@ -70,10 +86,10 @@ function sendWarm(): void {
   warm?.();
 }
 
-/** Parses a body (bytes or text) or feed content given by script (an object). */
-export async function parseBody(input: unknown, options: ParseOptions, charset?: string): Promise<FeedData> {
+/** Parses a body (bytes or text) or feed content given by script (an object); `large`: in the worker started for it. */
+export async function parseBody(input: unknown, options: ParseOptions, charset?: string, large?: boolean): Promise<FeedData> {
   const size = input instanceof Uint8Array ? input.byteLength : typeof input === 'string' ? input.length : 0;
-  if (size > WORKER_THRESHOLD && useWorker) {
+  if ((size > WORKER_THRESHOLD || large) && useWorker) {
     // If even the worker client cannot be loaded, the main thread tries (and says so if the parser cannot load).
     workerClient ??= await import('./parse-in-worker.js').catch(() => undefined);
     sendWarm();

@@ -7,7 +7,7 @@
 import { joinBytes } from './decode.js';
 import { FeedError } from './errors.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
-import { feedPreviews, type FeedPreview } from './previews.js';
+import { feedPreviews, type FeedPoints, type FeedPreview } from './previews.js';
 import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
 
 /** Events read from the head of a large body for widgets to show first (a screenful or two). */
@@ -19,7 +19,12 @@ let nextId = 1;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const pending = new Map<
   number,
-  { resolve: (data: FeedData | null) => void; reject: (e: FeedError) => void; events: TurnoutEvent[][] }
+  {
+    resolve: (data: FeedData | null) => void;
+    reject: (e: FeedError) => void;
+    events: TurnoutEvent[][];
+    options: ParseOptions;
+  }
 >();
 
 /**
@@ -59,7 +64,7 @@ export function parseInWorker(
   clearTimeout(idleTimer);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, events: [] });
+    pending.set(id, { resolve, reject, events: [], options });
     // The bytes are copied, not transferred: a response may be shared by several loads.
     w.postMessage({ id, input, charset, options, head } satisfies ParseRequest);
   });
@@ -87,6 +92,13 @@ function getWorker(): Worker | null {
   worker.addEventListener('message', (e: MessageEvent<ParseResponse>) => {
     const job = pending.get(e.data.id);
     if (!job) return;
+    // The map's points come first: announced for the maps showing this feed (see previews.ts).
+    if ('points' in e.data) {
+      const { options } = job;
+      const detail: FeedPoints = { href: options.baseUrl ?? '', points: e.data.points, options };
+      feedPreviews().dispatchEvent(new CustomEvent('points', { detail }));
+      return;
+    }
     // A slice of the events: kept until the feed itself arrives.
     if ('events' in e.data) {
       job.events.push(e.data.events);

@@ -9,7 +9,9 @@
  */
 import { decode } from './decode.js';
 import { feedHead } from './feed-head.js';
-import type { ParseRequest, ParseResponse } from './parse-client.js';
+import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
+import type { TurnoutEvent } from './types.js';
+import { eventEnd } from '../shared/event-info.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Events per message back to the page (a few ms to take in, even on a slow phone). */
@@ -47,8 +49,35 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
     return;
   }
   const { events } = data;
+  // A whole large feed: its map points first, as GeoJSON text that MapLibre's own worker can fetch and read (see
+  // mapPoints), while the page still takes in the events.
+  if (!head && !data.nextPage && events.length > EVENT_SLICE * 2) {
+    const points = mapPoints(events);
+    if (points) scope.postMessage({ id, points } satisfies ParseResponse, [points.text.buffer, points.ends.buffer]);
+  }
   for (let i = 0; i < events.length; i += EVENT_SLICE) {
     scope.postMessage({ id, events: events.slice(i, i + EVENT_SLICE) } satisfies ParseResponse);
   }
   scope.postMessage({ id, data: { ...data, events: [] } } satisfies ParseResponse);
 });
+
+/**
+ * The events a map draws at an exact point, as the text of a GeoJSON FeatureCollection (`properties: { id }`, as
+ * <event-map> draws them), with each one's end time so that the page can tell whether any has already ended.
+ * Events placed only by their town (approximate) are counted, not drawn: their town centres are found in the page.
+ */
+function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
+  const features: string[] = [];
+  const ends: number[] = [];
+  let approximate = 0;
+  for (const event of events) {
+    const { precision, lat, lng } = event.location;
+    if (precision === 'approximate') approximate++;
+    if (precision !== 'exact' || !Number.isFinite(lat) || !Number.isFinite(lng)) continue;
+    features.push(`{"type":"Feature","properties":{"id":${JSON.stringify(event.id)}},"geometry":{"type":"Point","coordinates":[${lng},${lat}]}}`);
+    ends.push(eventEnd(event));
+  }
+  if (!features.length) return undefined;
+  const text = new TextEncoder().encode(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+  return { text, ends: Float64Array.from(ends), count: features.length, approximate };
+}

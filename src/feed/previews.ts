@@ -1,8 +1,10 @@
 /**
  * First events of large feeds, announced while the rest still downloads (see feed-head.ts and parse-in-worker.ts).
  * One EventTarget per page, shared by every Turnout bundle on it (like the feed cache in load.ts): a widget
- * listens for `preview` events whose `href` is its feed's, and shows `data` until the whole feed is in.
+ * listens for `preview` events whose `href` is its feed's, and shows `data` until the whole feed is in; a map also
+ * for `points`.
  */
+import type { MapPoints } from './parse-client.js';
 import type { FeedData, ParseOptions } from './types.js';
 
 export interface FeedPreview {
@@ -13,9 +15,20 @@ export interface FeedPreview {
   options: ParseOptions;
 }
 
+/**
+ * A large feed's map points, announced (`points`) once the worker has parsed the whole feed and before the page has
+ * taken in its events: a map may draw them at once (see parse-worker.ts, mapPoints).
+ */
+export interface FeedPoints {
+  /** The feed's URL (the parse's base URL: the loader's href). */
+  href: string;
+  points: MapPoints;
+  options: ParseOptions;
+}
+
 const KEY = Symbol.for('turnout.feed-previews.v1');
 
-/** The page's target for `CustomEvent<FeedPreview>('preview')`. */
+/** The page's target for `CustomEvent<FeedPreview>('preview')` and `CustomEvent<FeedPoints>('points')`. */
 export function feedPreviews(): EventTarget {
   const g = globalThis as unknown as Record<symbol, EventTarget | undefined>;
   return (g[KEY] ??= new EventTarget());

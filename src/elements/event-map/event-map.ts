@@ -1,11 +1,12 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { numberFormat } from '../../shared/locale.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { MapPoints } from '../../feed/parse-client.js';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import { boundsOf, distanceKm, formatDistance, preferredDistanceUnit } from '../../geo/distance.js';
 import type { Bounds, Geocoder, LngLat, PlaceResult } from '../../geo/types.js';
 import { TurnoutFeedElement } from '../../shared/feed-element.js';
-import { foldText, formatDayKey, formatEventWhen, formatPlace, typeLabel } from '../../shared/format.js';
+import { foldText, formatDayKey, formatEventWhen, formatPlace, typeLabel, viewerTimeZone } from '../../shared/format.js';
 import { safeUrl, withSource } from '../../shared/links.js';
 import { eventCardStyles } from '../../shared/event-card-styles.js';
 import { themeStyles } from '../../shared/styles.js';
@@ -327,6 +328,10 @@ export class EventMap extends TurnoutFeedElement {
    */
   #preview?: FeedData;
   #stopPreview?: () => void;
+  /** A large feed's points from the parse worker, and their blob: URL once handed to the map (see #handEarly). */
+  #early?: { points: MapPoints; url?: string };
+  /** How many points the map was last handed. */
+  #pointCount = 0;
   /** Called once the list shows events (or the feed has settled), when the map waits for that. */
   #listShown?: () => void;
 
@@ -349,7 +354,7 @@ export class EventMap extends TurnoutFeedElement {
     void loadPreparer().then(
       (m) => {
         this.#stopPreview?.();
-        this.#stopPreview = this.isConnected ? m.watchPreview(this, this.#onPreview) : undefined;
+        this.#stopPreview = this.isConnected ? m.watchPreview(this, this.#onPreview, this.#onPoints) : undefined;
       },
       () => undefined,
     );
@@ -397,6 +402,29 @@ export class EventMap extends TurnoutFeedElement {
     this.requestUpdate();
   };
 
+  #onPoints = (points: MapPoints) => {
+    if (this.feedState.data || this.feedState.status !== 'loading') return;
+    this.#early = { points };
+    this.#handEarly();
+  };
+
+  /**
+   * Hands the map a large feed's points as soon as the parse worker has them, before this thread has taken in the
+   * events (see prepare.ts, pointsUrl): MapLibre's worker reads and clusters them meanwhile. #syncPoints adopts them
+   * once the feed is in, or hands the map its own when they differ.
+   */
+  #handEarly(): void {
+    const early = this.#early;
+    const view = this.mapView;
+    if (!early || early.url || !view || this.#pointsShown || this.feedState.data || !preparer) return;
+    early.url = this.#plainScope() ? preparer.pointsUrl(early.points, this.clock.now(), this.showPast) : undefined;
+    if (!early.url) return void (this.#early = undefined);
+    this.#pointsShown = true;
+    this.#pointCount = early.points.count;
+    view.setPoints(early.url);
+  }
+
+
   #onHashChange = () => {
     if (!this.syncUrl || location.hash === this.#lastHash) return;
     // The page navigated to an anchor of its own ("#partners"): keep the map as it is, and leave that hash alone.
@@ -423,6 +451,7 @@ export class EventMap extends TurnoutFeedElement {
     this.#gen++;
     this.mapView?.destroy();
     this.mapView = undefined;
+    this.#early = undefined;
     this.#pointsKey = '';
     this.#pointsShown = false;
     this.#internals.states?.delete('ready');
@@ -677,8 +706,15 @@ export class EventMap extends TurnoutFeedElement {
           geometry: { type: 'Point', coordinates: e.at! },
         })),
       };
+      this.#pointCount = mapped.length;
       const view = this.mapView;
-      if (view) {
+      const early = this.#early;
+      this.#early = undefined;
+      // The points handed early are these very ones (the same events, nothing narrowed since): the map keeps them,
+      // and names its buttons again now that every event's place is known.
+      // (The map revokes the URL once MapLibre has read it.)
+      if (view && early?.url && early.points.count === mapped.length && this.#plainScope()) view.adopt(this.#points);
+      else if (view) {
         this.#internals.states?.delete('ready');
         const points = this.#points;
         const hand = () => {
@@ -689,9 +725,14 @@ export class EventMap extends TurnoutFeedElement {
         // Copying many points to MapLibre's worker takes a while: in a task of its own, not the list's.
         if (points.features.length > 2000) setTimeout(hand);
         else hand();
-        if (this.#fitPending || !this.found) this.#fitView(p, mapped);
       }
+      if (view && (this.#fitPending || !this.found)) this.#fitView(p, mapped);
     }
+  }
+
+  /** Does the element narrow the events it maps (host, tag, the visitor's filters)? */
+  #plainScope(): boolean {
+    return !this.host.trim() && !this.tag.trim() && !this.typeFilter && !this.dayFilter && !this.tagFilter && !this.modeFilter;
   }
 
   /** Moves the camera to what matters now: the search's results, or every event on the map. */
@@ -813,6 +854,13 @@ export class EventMap extends TurnoutFeedElement {
           this.#announceReady();
         },
         onAttribution: (parts) => (this.attribution = parts),
+        onPointsError: () => {
+          // Back to the usual way: the points are handed as objects once the feed is in.
+          this.#early = undefined;
+          this.#pointsShown = false;
+          this.#pointsKey = '';
+          this.#syncPoints();
+        },
         onStyleError: () => console.warn(`<event-map>: map-style "${this.mapStyle}" could not be loaded; showing the offline basemap.`),
       });
     } catch (e) {
@@ -833,13 +881,14 @@ export class EventMap extends TurnoutFeedElement {
     if (this.#points !== handed) view.setPoints(this.#points);
     const p = this.#prepared();
     this.#pointsShown = !!p?.done && !this.#previewShown;
+    this.#handEarly();
     if (p) this.#fitView(p);
     const selected = p?.byId.get(this.selectedId);
     if (selected?.at) view.select(selected.at, true);
   }
 
   #announceReady(): void {
-    const event: Event = new TurnoutMapReadyEvent({ events: this.#points.features.length });
+    const event: Event = new TurnoutMapReadyEvent({ events: this.#pointCount });
     this.dispatchEvent(event);
   }
 
@@ -1105,7 +1154,11 @@ export class EventMap extends TurnoutFeedElement {
     return sections;
   }
 
+  /** The visitor's zone, read once per render (each read builds an Intl.DateTimeFormat). */
+  #viewerZone?: string;
+
   override render(): TemplateResult {
+    this.#viewerZone = viewerTimeZone();
     const data = this.feedState.data;
     const p = this.#prepared();
     const scoped = p ? this.#lists(p).scoped : [];
@@ -1439,7 +1492,7 @@ export class EventMap extends TurnoutFeedElement {
     const { event } = entry;
     const index = entry.index;
     const selected = this.selectedId === event.id;
-    const when = formatEventWhen(event, { locale: this.locale });
+    const when = formatEventWhen(event, { locale: this.locale, viewerZone: this.#viewerZone });
     const cancelled = event.status === 'cancelled';
     const rsvp = this.#rsvpUrl(event);
     const titleId = `event-${index}`;

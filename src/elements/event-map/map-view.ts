@@ -78,10 +78,15 @@ export interface MapViewOptions {
   onAttribution(parts: AttributionPart[]): void;
   /** The style at `map-style` could not be loaded: the offline basemap is shown instead. */
   onStyleError?(): void;
+  /** Points given by URL (see setPoints) could not be loaded: hand them over as objects instead. */
+  onPointsError?(): void;
 }
 
 export interface MapView {
-  setPoints(points: EventPoints): void;
+  /** The events to draw: the points, or the URL of their GeoJSON (MapLibre's worker then fetches and reads it). */
+  setPoints(points: EventPoints | string): void;
+  /** The points now drawn from a URL, as objects (kept for a later style change); the buttons are named again. */
+  adopt(points: EventPoints): void;
   /** Rings the chosen point (or clears the ring); pans to it when it is out of view and `reveal` is set. */
   select(at: LngLat | null, reveal: boolean): void;
   zoomBy(delta: number): void;
@@ -106,6 +111,37 @@ const POINT_LAYERS: [id: string, approximate: boolean][] = [
   ['points-approximate', true],
 ];
 const EMPTY: EventPoints = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Points handed as a blob: URL (a large feed's GeoJSON text, see prepare.ts) are read by MapLibre's worker itself
+ * rather than copied there object by object from this thread. MapLibre's workers fetch only http(s) URLs on their
+ * own and send any other scheme back to the main thread, so a protocol of ours is registered inside them (MapLibre's
+ * `importScriptInWorkers` and its workers' `self.addProtocol`): `turnout-points://blob/<blob: URL>` fetches the blob
+ * in the worker. A page whose Content-Security-Policy or Trusted Types refuse the script (or the blob fetch) gets
+ * the points the usual way (see onPointsError).
+ */
+const POINTS_PROTOCOL = 'turnout-points';
+const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)}, async (params, abort) => {
+  const response = await fetch(decodeURIComponent(params.url.slice(params.url.lastIndexOf('/') + 1)), { signal: abort.signal });
+  if (!response.ok) throw new Error('The points could not be read (' + response.status + ')');
+  return { data: await response.json() };
+});`;
+let pointsProtocol: Promise<boolean> | undefined;
+
+/** Registers the points protocol in MapLibre's workers, once per page; false when they refuse the script. */
+function registerPointsProtocol(): Promise<boolean> {
+  return (pointsProtocol ??= (async () => {
+    const script = URL.createObjectURL(new Blob([PROTOCOL_SCRIPT], { type: 'text/javascript' }));
+    try {
+      await maplibregl.importScriptInWorkers(script);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      URL.revokeObjectURL(script);
+    }
+  })());
+}
 
 interface Colors {
   accent: string;
@@ -292,7 +328,13 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   let colors = themeColors(options.host);
   const external = options.style?.trim();
   if (external) addPmtilesProtocol();
-  let points: EventPoints = options.points ?? EMPTY;
+  let points: EventPoints | string = options.points ?? EMPTY;
+  /** A blob: URL of points handed by URL, revoked once MapLibre has read it. */
+  let blobUrl: string | undefined;
+  const revoke = () => {
+    if (blobUrl) URL.revokeObjectURL(blobUrl);
+    blobUrl = undefined;
+  };
   let selected: LngLat | null = null;
   let marks = new Map<string, Mark>();
   let destroyed = false;
@@ -310,7 +352,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     const clusterFilter: FilterSpecification = ['has', 'point_count'];
     return {
       sources: {
-        events: { type: 'geojson', data: points, cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM },
+        events: { type: 'geojson', data: typeof points === 'string' ? EMPTY : points, cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM },
         selected: { type: 'geojson', data: selectedData() },
       },
       layers: [
@@ -517,7 +559,9 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
       const old = marks.get(key);
       const text = p.ids.length > 1 ? options.labels.count(p.ids.length) : '';
       const cls = `${p.ids.length > 1 ? 'marker group' : 'marker'}${p.approximate ? ' approximate' : ''}`;
-      const button = old?.button ?? makeButton(key, p.at, options.labels.place(p.ids), cls, text);
+      const label = options.labels.place(p.ids);
+      const button = old?.button ?? makeButton(key, p.at, label, cls, text);
+      if (old) button.setAttribute('aria-label', label);
       button.onclick = () => options.onSelect(p.ids[0], p.ids);
       next.set(key, { key, at: p.at, button });
     }
@@ -543,8 +587,16 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     focusNear = null;
   };
 
+  /** Points by URL that cannot be read here: forgotten, and asked for as objects. */
+  const failPoints = () => {
+    revoke();
+    if (typeof points === 'string') points = EMPTY;
+    options.onPointsError?.();
+  };
+
   const onIdle = () => {
     if (destroyed) return;
+    if (blobUrl && map.isSourceLoaded('events')) revoke();
     if (dirty) {
       dirty = false;
       rebuildMarks();
@@ -571,6 +623,8 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
       void offlineStyle(colors).then((s) => !destroyed && map.setStyle(s, { diff: false }));
       return;
     }
+    // Points given by URL that MapLibre could not fetch (a Content-Security-Policy without blob: in connect-src).
+    if ((e as { sourceId?: string }).sourceId === 'events' && blobUrl) return failPoints();
     if (e.error) console.warn('<event-map>:', e.error.message);
   });
   map.on('style.load', () => {
@@ -584,10 +638,24 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   const view: MapView = {
     map,
     setPoints(next) {
+      revoke();
       points = next;
       dirty = true;
+      if (typeof next === 'string' && next.startsWith('blob:')) {
+        blobUrl = next;
+        void registerPointsProtocol().then((ok) => {
+          if (destroyed || points !== next) return;
+          if (!ok) return failPoints();
+          map.getSource<GeoJSONSource>('events')?.setData(`${POINTS_PROTOCOL}://blob/${encodeURIComponent(next)}`);
+        });
+        return;
+      }
       // A map that was removed (or lost its style) has no sources left: the points wait for the next map.
       if (!destroyed && map.style) map.getSource<GeoJSONSource>('events')?.setData(next);
+    },
+    adopt(next) {
+      points = next;
+      if (!destroyed && map.loaded()) rebuildMarks();
     },
     select(at, reveal) {
       selected = at;
@@ -630,6 +698,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     bounds: () => boundsOfMap(map),
     destroy() {
       destroyed = true;
+      revoke();
       for (const mark of marks.values()) mark.button.remove();
       marks.clear();
       map.remove();

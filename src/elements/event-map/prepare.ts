@@ -3,7 +3,8 @@
  * shared by every element showing it. A lazy chunk of its own, loaded when the element connects (alongside the
  * feed's download), so that the entry bundle stays within its budget.
  */
-import { feedPreviews, type FeedPreview } from '../../feed/previews.js';
+import type { MapPoints } from '../../feed/parse-client.js';
+import { feedPreviews, type FeedPoints, type FeedPreview } from '../../feed/previews.js';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import type { LngLat } from '../../geo/types.js';
 import { eventDayKey, eventEnd, foldText, formatPlace } from '../../shared/format.js';
@@ -173,21 +174,49 @@ interface PreviewHost {
 }
 
 /**
- * Calls `then` with the first events of the host's feed when a large one announces them while it downloads
- * (src/feed/previews.ts): same address, same parse options. Returns the function that stops listening.
+ * Calls `then` with the first events of the host's feed when a large one announces them while it downloads, and
+ * `drawn` with its map points once they are parsed (src/feed/previews.ts): same address, same parse options.
+ * Returns the function that stops listening.
  */
-export function watchPreview(host: PreviewHost, then: (data: FeedData) => void): () => void {
-  const listener = (e: Event) => {
-    const { href, data, options } = (e as CustomEvent<FeedPreview>).detail;
-    if ((options.format ?? '') !== (host.format || '') || (options.timeZone ?? '') !== (host.timeZone || '')) return;
+export function watchPreview(
+  host: PreviewHost,
+  then: (data: FeedData) => void,
+  drawn: (points: MapPoints) => void,
+): () => void {
+  const ours = ({ href, options }: FeedPreview | FeedPoints) => {
+    if ((options.format ?? '') !== (host.format || '') || (options.timeZone ?? '') !== (host.timeZone || '')) return false;
     let own = '';
     try {
       own = new URL(host.src?.trim() ?? '', location.href).href;
     } catch {
       // Not a usable address: the feed's own error says so.
     }
-    if (host.src && href === own) then(data);
+    return !!host.src && href === own;
   };
-  feedPreviews().addEventListener('preview', listener);
-  return () => feedPreviews().removeEventListener('preview', listener);
+  const onPreview = (e: Event) => {
+    const { detail } = e as CustomEvent<FeedPreview>;
+    if (ours(detail)) then(detail.data);
+  };
+  const onPoints = (e: Event) => {
+    const { detail } = e as CustomEvent<FeedPoints>;
+    if (ours(detail)) drawn(detail.points);
+  };
+  const target = feedPreviews();
+  target.addEventListener('preview', onPreview);
+  target.addEventListener('points', onPoints);
+  return () => {
+    target.removeEventListener('preview', onPreview);
+    target.removeEventListener('points', onPoints);
+  };
+}
+
+/**
+ * A blob: URL of a large feed's map points (src/feed/parse-worker.ts, mapPoints), for MapLibre's worker to load
+ * while this thread still takes in the events, when they are exactly what the map is to draw: the element narrows
+ * nothing (the caller checks), no event is placed by its town only (those wait for their town's centre), and none
+ * has ended (unless past events are shown). Else undefined: the points come the usual way, once the feed is in.
+ */
+export function pointsUrl(points: MapPoints, now: number, showPast: boolean): string | undefined {
+  if (points.approximate || (!showPast && points.ends.some((end) => end < now))) return undefined;
+  return URL.createObjectURL(new Blob([points.text as BlobPart], { type: 'application/json' }));
 }

@@ -7,15 +7,9 @@ import type { FeedData } from '../../../feed/types.js';
 import { squash } from '../../../../test/helpers.js';
 import '../event-map.define.js';
 import { EventMap, TurnoutEventSelectEvent, TurnoutMapReadyEvent } from '../event-map.js';
-import { $, $$, EVE, isReady, makeEvent, makeFeed, mapOf, mountMap, nextReady, scattered, TOWNS } from './fixtures.js';
+import { $, $$, EVE, isReady, makeEvent, makeFeed, mapOf, mountMap, nextReady, scattered, shownOnMap, TOWNS } from './fixtures.js';
 
 /** What the buttons over the map say: the sum of cluster counts and single places' events. */
-const shownOnMap = (el: EventMap) =>
-  $$(el, '.overlay .cluster').reduce((n, b) => n + Number(b.textContent!.replace(/\D/g, '')), 0) +
-  $$(el, '.overlay .marker').reduce(
-    (n, b) => n + (b.classList.contains('group') ? Number(b.textContent!.replace(/\D/g, '')) : 1),
-    0,
-  );
 const titles = (el: EventMap, section = 'main') =>
   $$(el, `#section-${section} ~ ul .title-button`).map((b) => squash(b.textContent));
 const count = (el: EventMap) => squash($(el, '[part="count"]')?.textContent);

@@ -86,6 +86,14 @@ export function scattered(perTown: number, online = 0): FeedData {
 export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 
+/** The events the map's buttons stand for: cluster counts, group counts and single markers added up. */
+export const shownOnMap = (el: EventMap) =>
+  $$(el, '.overlay .cluster').reduce((n, b) => n + Number(b.textContent!.replace(/\D/g, '')), 0) +
+  $$(el, '.overlay .marker').reduce(
+    (n, b) => n + (b.classList.contains('group') ? Number(b.textContent!.replace(/\D/g, '')) : 1),
+    0,
+  );
+
 export function isReady(el: EventMap): boolean {
   return el.matches(':state(ready)');
 }
