@@ -587,6 +587,30 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     focusNear = null;
   };
 
+  /**
+   * Gives the events' source the current points. A map reads its style a frame after it is made (and a third-party
+   * style adds the source only once loaded): points handed before then wait for the source to exist.
+   */
+  let waitingForSource = false;
+  const pushPoints = () => {
+    // A map that was removed has no sources left: the points wait for the next map.
+    if (destroyed || !map.style) return;
+    const source = map.getSource<GeoJSONSource>('events');
+    if (source) {
+      source.setData(typeof points === 'string' ? `${POINTS_PROTOCOL}://blob/${encodeURIComponent(points)}` : points);
+      return;
+    }
+    if (waitingForSource) return;
+    waitingForSource = true;
+    const retry = () => {
+      if (!map.getSource('events') && !destroyed) return;
+      map.off('styledata', retry);
+      waitingForSource = false;
+      pushPoints();
+    };
+    map.on('styledata', retry);
+  };
+
   /** Points by URL that cannot be read here: forgotten, and asked for as objects. */
   const failPoints = () => {
     revoke();
@@ -645,13 +669,12 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
         blobUrl = next;
         void registerPointsProtocol().then((ok) => {
           if (destroyed || points !== next) return;
-          if (!ok) return failPoints();
-          map.getSource<GeoJSONSource>('events')?.setData(`${POINTS_PROTOCOL}://blob/${encodeURIComponent(next)}`);
+          if (ok) pushPoints();
+          else failPoints();
         });
         return;
       }
-      // A map that was removed (or lost its style) has no sources left: the points wait for the next map.
-      if (!destroyed && map.style) map.getSource<GeoJSONSource>('events')?.setData(next);
+      pushPoints();
     },
     adopt(next) {
       points = next;
