@@ -28,6 +28,8 @@ export type ParseRequest =
       options: ParseOptions;
       /** Only the first `head` events of a body still downloading (see feed-head.ts). */
       head?: number;
+      /** A map on the page wants a large feed's points (see previews.ts, wantPoints). */
+      points?: boolean;
     }
   | { warm: true };
 /** A large feed's exactly placed events as GeoJSON text for a map (see parse-worker.ts, mapPoints). */

@@ -7,7 +7,7 @@
 import { joinBytes } from './decode.js';
 import { FeedError } from './errors.js';
 import type { ParseRequest, ParseResponse } from './parse-client.js';
-import { feedPreviews, type FeedPoints, type FeedPreview } from './previews.js';
+import { feedPreviews, pointsWanted, type FeedPoints, type FeedPreview } from './previews.js';
 import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
 
 /** Events read from the head of a large body for widgets to show first (a screenful or two). */
@@ -66,7 +66,7 @@ export function parseInWorker(
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, events: [], options });
     // The bytes are copied, not transferred: a response may be shared by several loads.
-    w.postMessage({ id, input, charset, options, head } satisfies ParseRequest);
+    w.postMessage({ id, input, charset, options, head, points: pointsWanted() } satisfies ParseRequest);
   });
 }
 

@@ -25,7 +25,7 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   // A failed import is not kept: the next job tries again.
   parser.catch(() => (parser = undefined));
   if (!('input' in request)) return;
-  const { id, input, charset, options, head } = request;
+  const { id, input, charset, options, head, points: wanted } = request;
   let parseFeed: typeof import('./parse.js').parseFeed;
   try {
     ({ parseFeed } = await parser);
@@ -49,9 +49,9 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
     return;
   }
   const { events } = data;
-  // A whole large feed: its map points first, as GeoJSON text that MapLibre's own worker can fetch and read (see
-  // mapPoints), while the page still takes in the events.
-  if (!head && !data.nextPage && events.length > EVENT_SLICE * 2) {
+  // A whole large feed, with a map on the page: its points first, as GeoJSON text that MapLibre's own worker can
+  // fetch and read (see mapPoints), while the page still takes in the events.
+  if (wanted && !head && !data.nextPage && events.length > EVENT_SLICE * 2) {
     const points = mapPoints(events);
     if (points) scope.postMessage({ id, points } satisfies ParseResponse, [points.text.buffer, points.ends.buffer]);
   }

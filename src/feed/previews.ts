@@ -33,3 +33,25 @@ export function feedPreviews(): EventTarget {
   const g = globalThis as unknown as Record<symbol, EventTarget | undefined>;
   return (g[KEY] ??= new EventTarget());
 }
+
+const WANTED = Symbol.for('turnout.feed-points.v1');
+
+/**
+ * A map on the page wants the points of large feeds (see FeedPoints): until one does, the parse worker does not
+ * write them (an <event-list> alone has no use for them). Returns the function that withdraws the wish.
+ */
+export function wantPoints(): () => void {
+  const g = globalThis as unknown as Record<symbol, number | undefined>;
+  g[WANTED] = (g[WANTED] ?? 0) + 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    g[WANTED] = (g[WANTED] ?? 1) - 1;
+  };
+}
+
+/** Does any map on the page want the points of large feeds? */
+export function pointsWanted(): boolean {
+  return ((globalThis as unknown as Record<symbol, number | undefined>)[WANTED] ?? 0) > 0;
+}

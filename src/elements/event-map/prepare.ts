@@ -4,7 +4,7 @@
  * feed's download), so that the entry bundle stays within its budget.
  */
 import type { MapPoints } from '../../feed/parse-client.js';
-import { feedPreviews, type FeedPoints, type FeedPreview } from '../../feed/previews.js';
+import { feedPreviews, wantPoints, type FeedPoints, type FeedPreview } from '../../feed/previews.js';
 import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import type { LngLat } from '../../geo/types.js';
 import { eventDayKey, eventEnd, foldText, formatPlace } from '../../shared/format.js';
@@ -210,9 +210,11 @@ export function watchPreview(
   const target = feedPreviews();
   target.addEventListener('preview', onPreview);
   target.addEventListener('points', onPoints);
+  const unwant = wantPoints();
   return () => {
     target.removeEventListener('preview', onPreview);
     target.removeEventListener('points', onPoints);
+    unwant();
   };
 }
 

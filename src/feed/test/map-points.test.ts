@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { pointsUrl } from '../../elements/event-map/prepare.js';
 import { parseBody, useParseWorker, type MapPoints } from '../parse-client.js';
-import { feedPreviews, type FeedPoints } from '../previews.js';
+import { feedPreviews, wantPoints, type FeedPoints } from '../previews.js';
 
 // A large feed parsed in the worker also yields its map points (parse-worker.ts, mapPoints): GeoJSON text of the
 // events at an exact place, for MapLibre's worker to read. Private addresses must never be among them.
@@ -35,6 +35,8 @@ describe('map points from the parse worker', () => {
     const announced: FeedPoints[] = [];
     const listen = (e: Event) => announced.push((e as CustomEvent<FeedPoints>).detail);
     feedPreviews().addEventListener('points', listen);
+    // As an <event-map> on the page does.
+    const unwant = wantPoints();
     try {
       useParseWorker(true);
       const data = await parseBody(new TextEncoder().encode(text), { baseUrl: BASE }, undefined, true);
@@ -61,6 +63,21 @@ describe('map points from the parse worker', () => {
         expect(points.ends[i]).to.equal(event.end ?? event.start + 2 * 3600_000);
       }
       expect(data.skipped.length, 'the record without a date is skipped').to.be.greaterThan(0);
+    } finally {
+      feedPreviews().removeEventListener('points', listen);
+      unwant();
+    }
+  });
+
+  it('are not written when no map on the page wants them (a list alone)', async () => {
+    const { text } = bigFeed();
+    let announced = 0;
+    const listen = () => announced++;
+    feedPreviews().addEventListener('points', listen);
+    try {
+      const data = await parseBody(new TextEncoder().encode(text), { baseUrl: BASE }, undefined, true);
+      expect(data.events.length).to.be.greaterThan(2000);
+      expect(announced).to.equal(0);
     } finally {
       feedPreviews().removeEventListener('points', listen);
     }
