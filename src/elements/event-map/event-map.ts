@@ -424,7 +424,6 @@ export class EventMap extends TurnoutFeedElement {
     view.setPoints(early.url);
   }
 
-
   #onHashChange = () => {
     if (!this.syncUrl || location.hash === this.#lastHash) return;
     // The page navigated to an anchor of its own ("#partners"): keep the map as it is, and leave that hash alone.
