@@ -709,10 +709,10 @@ export class EventMap extends TurnoutFeedElement {
       const view = this.mapView;
       const early = this.#early;
       this.#early = undefined;
-      // The points handed early are these very ones (the same events, nothing narrowed since): the map keeps them,
-      // and names its buttons again now that every event's place is known.
-      // (The map revokes the URL once MapLibre has read it.)
-      if (view && early?.url && early.points.count === mapped.length && this.#plainScope()) view.adopt(this.#points);
+      // The points handed early are these very ones: every event at an exact place that had not ended, and the map's
+      // events now are some of those, so the same count means the same events. The map keeps them (and revokes their
+      // URL once MapLibre has read it), and names its buttons again now that every event's place is known.
+      if (view && early?.url && early.points.count === mapped.length) view.adopt(this.#points);
       else if (view) {
         this.#internals.states?.delete('ready');
         const points = this.#points;

@@ -4,14 +4,26 @@
  * where the bar should be, never an overlay without a date. Plus the feed options it reads in its feed path.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import '../action-banner.define.js';
 import type { ActionBanner } from '../action-banner.js';
 import { hits } from '../../../../test/helpers.js';
-import { axeViolations, campaignFeedUrl, deepActive, EVE, make, place, squash, unplace } from '../../event-countdown/test/helpers.js';
+import {
+  $,
+  APPEARANCES,
+  axeViolations,
+  campaignFeedUrl,
+  deepActive,
+  dropFirstFetch,
+  EVE,
+  failedIn,
+  make,
+  place,
+  resetPage,
+  squash,
+} from '../../event-countdown/test/helpers.js';
 
-const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const feedUrl = (params = '') => campaignFeedUrl(params, { url: 'https://coalition.example/day' });
 
 /** The banner first on a page, with a button before it (for keyboard checks). */
@@ -23,10 +35,7 @@ function mount(attrs: Record<string, string>, lang = 'en-US'): ActionBanner {
 
 describe('<action-banner> without a date', function () {
   this.timeout(20000);
-  afterEach(async () => {
-    unplace();
-    await emulateMedia({ colorScheme: 'light' });
-  });
+  afterEach(resetPage);
 
   it('a failed feed shows a slim notice that says why, with Retry', async () => {
     const el = mount({ src: feedUrl('&status=500') });
@@ -63,10 +72,7 @@ describe('<action-banner> without a date', function () {
   });
 
   it('Retry shows the bar once the feed answers', async () => {
-    const real = window.fetch;
-    let calls = 0;
-    window.fetch = ((...args: Parameters<typeof fetch>) =>
-      ++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : real(...args)) as typeof fetch;
+    const restore = dropFirstFetch();
     try {
       const el = mount({ src: feedUrl() });
       await waitUntil(() => $(el, '[part="retry"]'), 'no Retry', { timeout: 5000 });
@@ -75,7 +81,7 @@ describe('<action-banner> without a date', function () {
       expect(squash($(el, '[part="message"]')!.textContent)).to.equal('Day of Action: Friday, January 30, 2026.');
       expect($(el, '[part="notice"]')).to.equal(null);
     } finally {
-      window.fetch = real;
+      restore();
     }
   });
 
@@ -118,18 +124,9 @@ describe('<action-banner> without a date', function () {
     expect(squash($(big, '[part="reason"]')!.textContent)).to.contain('larger than this widget accepts');
   });
 
-  for (const [name, scheme, lang] of [
-    ['light', 'light', 'en-US'],
-    ['dark', 'dark', 'en-US'],
-    ['right-to-left (Arabic), light', 'light', 'ar'],
-    ['right-to-left (Arabic), dark', 'dark', 'ar'],
-  ] as const) {
+  for (const [name, scheme, lang] of APPEARANCES) {
     it(`the notice has no axe violation: ${name}`, async () => {
-      await emulateMedia({ colorScheme: scheme });
-      const el = mount({ src: feedUrl('&status=404') }, lang);
-      if (lang === 'ar') el.parentElement!.dir = 'rtl';
-      await waitUntil(() => $(el, '[part="retry"]'), 'no Retry', { timeout: 5000 });
-      await el.updateComplete;
+      const el = await failedIn(mount, feedUrl('&status=404'), scheme, lang);
       const notice = $(el, '[part="notice"]')!;
       if (lang === 'ar') {
         expect(squash(notice.textContent)).not.to.contain('Retry');

@@ -3,14 +3,25 @@
  * person sees when its feed fails: the reason, in an alert, with a Retry button that keeps keyboard focus.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import '../event-countdown.define.js';
 import type { EventCountdown } from '../event-countdown.js';
 import { hits } from '../../../../test/helpers.js';
-import { axeViolations, campaignFeedUrl, deepActive, EVE, make, place, squash, unplace } from './helpers.js';
+import {
+  $,
+  APPEARANCES,
+  axeViolations,
+  campaignFeedUrl,
+  deepActive,
+  dropFirstFetch,
+  EVE,
+  failedIn,
+  make,
+  place,
+  resetPage,
+  squash,
+} from './helpers.js';
 
-const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const feedUrl = campaignFeedUrl;
 
 function mount(attrs: Record<string, string>, lang = 'en-US'): EventCountdown {
@@ -21,10 +32,7 @@ function mount(attrs: Record<string, string>, lang = 'en-US'): EventCountdown {
 
 describe('<event-countdown> feed failures and options', function () {
   this.timeout(20000);
-  afterEach(async () => {
-    unplace();
-    await emulateMedia({ colorScheme: 'light' });
-  });
+  afterEach(resetPage);
 
   it('a feed that fails says why, in an alert, with a Retry button that keeps focus', async () => {
     const src = feedUrl('&status=503');
@@ -51,11 +59,8 @@ describe('<event-countdown> feed failures and options', function () {
   });
 
   it('Retry shows the countdown once the feed answers', async () => {
-    const real = window.fetch;
-    let calls = 0;
     // The first request fails as a dropped connection does; the next ones reach the server.
-    window.fetch = ((...args: Parameters<typeof fetch>) =>
-      ++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : real(...args)) as typeof fetch;
+    const restore = dropFirstFetch();
     try {
       const el = mount({ src: feedUrl() });
       await waitUntil(() => $(el, '[part="retry"]'), 'no Retry', { timeout: 5000 });
@@ -65,7 +70,7 @@ describe('<event-countdown> feed failures and options', function () {
       expect(squash($(el, '[part="label"]')!.textContent)).to.equal('Day of Action starts in');
       expect($(el, '[part="problem"]')).to.equal(null);
     } finally {
-      window.fetch = real;
+      restore();
     }
   });
 
@@ -116,17 +121,9 @@ describe('<event-countdown> feed failures and options', function () {
     expect($(el, '[part="problem"]')).to.equal(null);
   });
 
-  for (const [name, scheme, lang] of [
-    ['light', 'light', 'en-US'],
-    ['dark', 'dark', 'en-US'],
-    ['right-to-left (Arabic)', 'light', 'ar'],
-  ] as const) {
+  for (const [name, scheme, lang] of APPEARANCES) {
     it(`the failure has no axe violation: ${name}`, async () => {
-      await emulateMedia({ colorScheme: scheme });
-      const el = mount({ src: feedUrl('&status=404') }, lang);
-      if (lang === 'ar') el.parentElement!.dir = 'rtl';
-      await waitUntil(() => $(el, '[part="retry"]'), 'no Retry', { timeout: 5000 });
-      await el.updateComplete;
+      const el = await failedIn(mount, feedUrl('&status=404'), scheme, lang);
       if (lang === 'ar') {
         // Translated, and mirrored.
         expect(squash($(el, '[part="retry"]')!.textContent)).not.to.equal('Retry');

@@ -2,6 +2,8 @@
  * Test helpers for the countdown and the banner: a controllable time (Date.now, setTimeout and clearTimeout
  * replaced by hand, so time only moves when a test says so) and the browser's time zone.
  */
+import { waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { pin, squash } from '../../../../test/helpers.js';
 
 export { pin, squash };
@@ -125,4 +127,48 @@ export function campaignFeedUrl(params = '', day: Record<string, string> = {}): 
     events: [],
   });
   return `/__feed/respond?t=${Math.random()}&body=${encodeURIComponent(body)}${params}`;
+}
+
+/** The first element matching `sel` in `el`'s shadow root. */
+export const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+
+/** After each test: what `place` put on the page removed, and the light appearance back. */
+export async function resetPage(): Promise<void> {
+  unplace();
+  await emulateMedia({ colorScheme: 'light' });
+}
+
+/** Makes the page's next fetch fail as a dropped connection does (later ones go through); returns the undo. */
+export function dropFirstFetch(): () => void {
+  const real = window.fetch;
+  let calls = 0;
+  window.fetch = ((...args: Parameters<typeof fetch>) =>
+    ++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : real(...args)) as typeof fetch;
+  return () => (window.fetch = real);
+}
+
+/** The appearances a failure is checked in: [name, colour scheme, language]. */
+export const APPEARANCES = [
+  ['light', 'light', 'en-US'],
+  ['dark', 'dark', 'en-US'],
+  ['right-to-left (Arabic), light', 'light', 'ar'],
+  ['right-to-left (Arabic), dark', 'dark', 'ar'],
+] as const;
+
+/**
+ * Mounts an element (with `mount`) whose feed answers 404, in the colour scheme and language given (Arabic laid out
+ * right to left), and resolves once it shows Retry.
+ */
+export async function failedIn<T extends HTMLElement & { updateComplete: Promise<unknown> }>(
+  mount: (attrs: Record<string, string>, lang: string) => T,
+  src: string,
+  scheme: 'light' | 'dark',
+  lang: string,
+): Promise<T> {
+  await emulateMedia({ colorScheme: scheme });
+  const el = mount({ src }, lang);
+  if (lang === 'ar') el.parentElement!.dir = 'rtl';
+  await waitUntil(() => $(el, '[part="retry"]'), 'no Retry', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
 }

@@ -1,13 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { enforcePolicy } from './fixtures.js';
 import { expectAllDrawn, mountLarge } from './points.js';
 
 // A page whose Content-Security-Policy does not let workers fetch blob: URLs (connect-src 'self', as
 // docs/elements/event-map.md suggests): the points protocol cannot read the points, and the map gets them the usual
 // way once the feed is in. Nothing is missing from the map.
-const csp = document.createElement('meta');
-csp.httpEquiv = 'Content-Security-Policy';
-csp.content = "connect-src 'self'";
-document.head.append(csp);
+enforcePolicy("connect-src 'self'");
 
 describe('<event-map> with a large feed under connect-src without blob:', () => {
   it('falls back to handing the points as objects: every event drawn, ready with the count', async function () {

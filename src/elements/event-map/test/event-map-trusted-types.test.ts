@@ -1,12 +1,9 @@
 // A page of its own that enforces Trusted Types, as a strict host would: `new Worker(url)` then takes only a
 // TrustedScriptURL, and the map must still start (its worker URL goes through the "turnout-map" policy).
 import { expect, waitUntil } from '@open-wc/testing';
-import { EVE, isReady, scattered, $$ } from './fixtures.js';
+import { enforcePolicy, EVE, isReady, scattered, $$ } from './fixtures.js';
 
-const csp = document.createElement('meta');
-csp.httpEquiv = 'Content-Security-Policy';
-csp.content = "require-trusted-types-for 'script'; trusted-types lit-html turnout-map 'allow-duplicates'";
-document.head.append(csp);
+enforcePolicy("require-trusted-types-for 'script'; trusted-types lit-html turnout-map 'allow-duplicates'");
 
 describe('<event-map> under Trusted Types', () => {
   it('draws its map: the worker starts through the turnout-map policy', async function () {

@@ -3,6 +3,17 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { FeedData, TurnoutEvent } from '../../../feed/types.js';
 import type { EventMap } from '../event-map.js';
 
+/**
+ * Puts this page under a Content-Security-Policy (a <meta> tag: a test file runs in a page of its own), as a strict
+ * host would. Call it before the element's code loads.
+ */
+export function enforcePolicy(policy: string): void {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = policy;
+  document.head.append(meta);
+}
+
 /** The eve of the day of action, as the demo shows it. */
 export const EVE = '2026-01-29T18:00:00-05:00';
 
