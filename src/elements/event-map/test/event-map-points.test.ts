@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../event-map.define.js';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { $, mapOf, nextReady, shownOnMap } from './fixtures.js';
 import { expectAllDrawn, mountLarge } from './points.js';
 
 // A large feed's points go from the parse worker to MapLibre's worker as GeoJSON text (parse-worker.ts, mapPoints;
@@ -14,6 +16,17 @@ describe('<event-map> with a large feed: the points reach MapLibre from the pars
     expect(handed).to.have.length(1);
     expect(handed[0]).to.be.a('string').and.match(/^turnout-points:\/\/blob\/blob%3A/);
     await expectAllDrawn(el, 2600);
+    // MapLibre's worker did not post the 2,600 points back to this page: its index alone holds them.
+    const source: GeoJSONSource = mapOf(el).getSource('events');
+    expect(((await source.getData()) as GeoJSON.FeatureCollection).features, 'a copy came back').to.have.length(0);
     await expect(el).to.be.accessible();
+    // That index still opens clusters: a cluster's zoom comes from it, and the events stay on the map.
+    const map = mapOf(el);
+    const before = map.getZoom();
+    const settled = nextReady(el);
+    $<HTMLButtonElement>(el, '.overlay .cluster')!.click();
+    await settled;
+    expect(map.getZoom()).to.be.greaterThan(before);
+    expect(shownOnMap(el)).to.be.greaterThan(0);
   });
 });
