@@ -32,10 +32,12 @@ export type ParseRequest =
       points?: boolean;
     }
   | { warm: true };
-/** A large feed's exactly placed events as GeoJSON text for a map (see parse-worker.ts, mapPoints). */
+/** A large feed's exactly placed events, packed for a map (see parse-worker.ts, mapPoints). */
 export interface MapPoints {
-  /** UTF-8 text of a FeatureCollection of points, `properties: { id }`. */
-  text: Uint8Array;
+  /** Longitude, latitude of each point, one after the other. */
+  coords: Float64Array;
+  /** UTF-8 JSON array of the points' event ids, in the same order. */
+  ids: Uint8Array;
   /** Each point's end time (ms), in the same order. */
   ends: Float64Array;
   count: number;

@@ -53,7 +53,9 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   // fetch and read (see mapPoints), while the page still takes in the events.
   if (wanted && !head && !data.nextPage && events.length > EVENT_SLICE * 2) {
     const points = mapPoints(events);
-    if (points) scope.postMessage({ id, points } satisfies ParseResponse, [points.text.buffer, points.ends.buffer]);
+    if (points) {
+      scope.postMessage({ id, points } satisfies ParseResponse, [points.coords.buffer, points.ids.buffer, points.ends.buffer]);
+    }
   }
   for (let i = 0; i < events.length; i += EVENT_SLICE) {
     scope.postMessage({ id, events: events.slice(i, i + EVENT_SLICE) } satisfies ParseResponse);
@@ -62,22 +64,32 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
 });
 
 /**
- * The events a map draws at an exact point, as the text of a GeoJSON FeatureCollection (`properties: { id }`, as
- * <event-map> draws them), with each one's end time so that the page can tell whether any has already ended.
- * Events placed only by their town (approximate) are counted, not drawn: their town centres are found in the page.
+ * The events a map draws at an exact point, packed for MapLibre's worker to read (see map-view.ts, the points
+ * protocol): their coordinates as numbers and their ids as one JSON array (no GeoJSON text to write here and parse
+ * there), with each one's end time so that the page can tell whether any has already ended. Events placed only by
+ * their town (approximate) are counted, not drawn: their town centres are found in the page.
  */
 function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
-  const features: string[] = [];
-  const ends: number[] = [];
+  const coords = new Float64Array(events.length * 2);
+  const ends = new Float64Array(events.length);
+  const ids: string[] = [];
   let approximate = 0;
   for (const event of events) {
     const { precision, lat, lng } = event.location;
     if (precision === 'approximate') approximate++;
     if (precision !== 'exact' || !Number.isFinite(lat) || !Number.isFinite(lng)) continue;
-    features.push(`{"type":"Feature","properties":{"id":${JSON.stringify(event.id)}},"geometry":{"type":"Point","coordinates":[${lng},${lat}]}}`);
-    ends.push(eventEnd(event));
+    coords[ids.length * 2] = lng!;
+    coords[ids.length * 2 + 1] = lat!;
+    ends[ids.length] = eventEnd(event);
+    ids.push(event.id);
   }
-  if (!features.length) return undefined;
-  const text = new TextEncoder().encode(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
-  return { text, ends: Float64Array.from(ends), count: features.length, approximate };
+  const count = ids.length;
+  if (!count) return undefined;
+  return {
+    coords: coords.slice(0, count * 2),
+    ids: new TextEncoder().encode(JSON.stringify(ids)),
+    ends: ends.slice(0, count),
+    count,
+    approximate,
+  };
 }

@@ -113,11 +113,12 @@ const POINT_LAYERS: [id: string, approximate: boolean][] = [
 const EMPTY: EventPoints = { type: 'FeatureCollection', features: [] };
 
 /**
- * Points handed as a blob: URL (a large feed's GeoJSON text, see prepare.ts) are read by MapLibre's worker itself
+ * Points handed as a blob: URL (a large feed's packed points, see prepare.ts) are read by MapLibre's worker itself
  * rather than copied there object by object from this thread. MapLibre's workers fetch only http(s) URLs on their
  * own and send any other scheme back to the main thread, so a protocol of ours is registered inside them (MapLibre's
  * `importScriptInWorkers` and its workers' `self.addProtocol`): `turnout-points://blob/<blob: URL>` fetches the blob
- * in the worker. A page whose Content-Security-Policy or Trusted Types refuse the script (or the blob fetch) gets
+ * in the worker and makes the GeoJSON features from it: the count (a float64), the coordinates (float64 longitude,
+ * latitude pairs), then the ids as UTF-8 JSON. A page whose Content-Security-Policy or Trusted Types refuse the script (or the blob fetch) gets
  * the points the usual way (see onPointsError).
  *
  * Once MapLibre's worker has indexed a GeoJSON it fetched, it posts the whole collection back to the page (for the
@@ -126,11 +127,12 @@ const EMPTY: EventPoints = { type: 'FeatureCollection', features: [] };
  * microtask on (before the answer is posted) the list is empty, and only the index keeps the points.
  */
 const POINTS_PROTOCOL = 'turnout-points';
-const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)}, async (params, abort) => {
-  const response = await fetch(decodeURIComponent(params.url.slice(params.url.lastIndexOf('/') + 1)), { signal: abort.signal });
-  if (!response.ok) throw new Error('The points could not be read (' + response.status + ')');
-  let { type, features } = await response.json();
-  return { data: { type, get features() { queueMicrotask(() => (features = [])); return features; } } };
+const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)}, async (p, abort) => {
+const b = await (await fetch(decodeURIComponent(p.url.slice(p.url.lastIndexOf('/') + 1)), { signal: abort.signal })).arrayBuffer();
+const n = new Float64Array(b, 0, 1)[0], at = new Float64Array(b, 8, 2 * n);
+let f = JSON.parse(new TextDecoder().decode(new Uint8Array(b, 8 + 16 * n))).map((id, i) =>
+({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [at[2 * i], at[2 * i + 1]] } }));
+return { data: { type: 'FeatureCollection', get features() { queueMicrotask(() => (f = [])); return f; } } };
 });`;
 let pointsProtocol: Promise<boolean> | undefined;
 

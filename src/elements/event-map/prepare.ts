@@ -219,12 +219,14 @@ export function watchPreview(
 }
 
 /**
- * A blob: URL of a large feed's map points (src/feed/parse-worker.ts, mapPoints), for MapLibre's worker to load
+ * A blob: URL of a large feed's packed map points (src/feed/parse-worker.ts, mapPoints), for MapLibre's worker to read
  * while this thread still takes in the events, when they are exactly what the map is to draw: the element narrows
  * nothing (the caller checks), no event is placed by its town only (those wait for their town's centre), and none
  * has ended (unless past events are shown). Else undefined: the points come the usual way, once the feed is in.
  */
 export function pointsUrl(points: MapPoints, now: number, showPast: boolean): string | undefined {
   if (points.approximate || (!showPast && points.ends.some((end) => end < now))) return undefined;
-  return URL.createObjectURL(new Blob([points.text as BlobPart], { type: 'application/json' }));
+  // The points protocol's format (map-view.ts): the count, the coordinates, then the ids.
+  const parts = [Float64Array.of(points.count), points.coords, points.ids] as BlobPart[];
+  return URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
 }

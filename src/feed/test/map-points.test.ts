@@ -3,8 +3,14 @@ import { pointsUrl } from '../../elements/event-map/prepare.js';
 import { parseBody, useParseWorker, type MapPoints } from '../parse-client.js';
 import { feedPreviews, wantPoints, type FeedPoints } from '../previews.js';
 
-// A large feed parsed in the worker also yields its map points (parse-worker.ts, mapPoints): GeoJSON text of the
-// events at an exact place, for MapLibre's worker to read. Private addresses must never be among them.
+// A large feed parsed in the worker also yields its map points (parse-worker.ts, mapPoints): the coordinates and ids
+// of the events at an exact place, packed for MapLibre's worker to read. Private addresses must never be among them.
+
+/** The points as [id, [lng, lat]] pairs. */
+function unpack(points: MapPoints): [string, number[]][] {
+  const ids = JSON.parse(new TextDecoder().decode(points.ids)) as string[];
+  return ids.map((id, i) => [id, [points.coords[2 * i], points.coords[2 * i + 1]]]);
+}
 
 const BASE = 'https://coalition.example/points-feed.json';
 
@@ -43,23 +49,20 @@ describe('map points from the parse worker', () => {
       expect(announced, 'no points were announced').to.have.length(1);
       const [{ href, points }] = announced;
       expect(href).to.equal(BASE);
-      const geojson = JSON.parse(new TextDecoder().decode(points.text)) as {
-        type: string;
-        features: { properties: { id: string }; geometry: { type: string; coordinates: number[] } }[];
-      };
-      expect(geojson.type).to.equal('FeatureCollection');
-      expect(geojson.features.map((f) => f.properties.id)).to.deep.equal(exact);
+      const pairs = unpack(points);
+      expect(pairs.map(([id]) => id)).to.deep.equal(exact);
       expect(points.count).to.equal(exact.length);
+      expect(points.coords).to.have.length(2 * exact.length);
       // Every private address of the feed, none of them drawn.
       expect(points.approximate).to.equal(200);
       expect(text.includes('"lng":-87.6123'), 'the feed has the private coordinates').to.equal(true);
-      expect(new TextDecoder().decode(points.text).includes('-87.6123'), 'a private place is among the points').to.equal(false);
+      expect(Array.from(points.coords).includes(-87.6123), 'a private place is among the points').to.equal(false);
       // The points are those of the parsed events, at the parsed places.
       const byId = new Map(data.events.map((e) => [e.id, e]));
-      for (const [i, f] of geojson.features.entries()) {
-        const event = byId.get(f.properties.id)!;
+      for (const [i, [id, at]] of pairs.entries()) {
+        const event = byId.get(id)!;
         expect(event.location.precision).to.equal('exact');
-        expect(f.geometry.coordinates).to.deep.equal([event.location.lng, event.location.lat]);
+        expect(at).to.deep.equal([event.location.lng, event.location.lat]);
         expect(points.ends[i]).to.equal(event.end ?? event.start + 2 * 3600_000);
       }
       expect(data.skipped.length, 'the record without a date is skipped').to.be.greaterThan(0);
@@ -97,17 +100,20 @@ describe('map points from the parse worker', () => {
 
   describe('pointsUrl (what <event-map> hands MapLibre before the feed is in)', () => {
     const points = (ends: number[], approximate = 0): MapPoints => ({
-      text: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}'),
+      coords: Float64Array.from(ends.flatMap((_, i) => [-87.5 - i / 4, 41.75 + i / 4])),
+      ids: new TextEncoder().encode(JSON.stringify(ends.map((_, i) => `e${i}`))),
       ends: Float64Array.from(ends),
       count: ends.length,
       approximate,
     });
     const now = Date.parse('2026-01-30T12:00:00Z');
 
-    it('gives a blob: URL of the text when every point is still to come', async () => {
+    it('gives a blob: URL of the packed points (count, coordinates, ids) when every point is still to come', async () => {
       const url = pointsUrl(points([now + 1000, now + 5000]), now, false);
       expect(url).to.match(/^blob:/);
-      expect(await (await fetch(url!)).json()).to.deep.equal({ type: 'FeatureCollection', features: [] });
+      const pack = await (await fetch(url!)).arrayBuffer();
+      expect(Array.from(new Float64Array(pack, 0, 5))).to.deep.equal([2, -87.5, 41.75, -87.75, 42]);
+      expect(JSON.parse(new TextDecoder().decode(new Uint8Array(pack, 40)))).to.deep.equal(['e0', 'e1']);
       URL.revokeObjectURL(url!);
     });
 
