@@ -10,30 +10,39 @@
 import { decode } from './decode.js';
 import { feedHead } from './feed-head.js';
 import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
-import type { TurnoutEvent } from './types.js';
+import type { FeedData, TurnoutEvent } from './types.js';
 import { eventEnd } from '../shared/event-info.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Events per message back to the page (a few ms to take in, even on a slow phone). */
 const EVENT_SLICE = 1000;
 
-let parser: Promise<typeof import('./parse.js')> | undefined;
+let parser: Promise<typeof import('./worker-parse.js')> | undefined;
 
 scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   const request = e.data;
-  parser ??= import('./parse.js');
+  parser ??= import('./worker-parse.js');
   // A failed import is not kept: the next job tries again.
   parser.catch(() => (parser = undefined));
   if (!('input' in request)) return;
   const { id, input, charset, options, head, points: wanted } = request;
-  let parseFeed: typeof import('./parse.js').parseFeed;
+  let parse: typeof import('./worker-parse.js');
   try {
-    ({ parseFeed } = await parser);
+    parse = await parser;
   } catch (err) {
     scope.postMessage({ id, unavailable: String(err) } satisfies ParseResponse);
     return;
   }
-  let data: ReturnType<typeof parseFeed>;
+  let data: FeedData;
+  // A whole large feed, with a map on the page: its points go first (packed, see packPoints), for MapLibre's own
+  // worker to read while this one normalizes the events and the page takes them in. A native feed's points are read
+  // from its JSON before its events are normalized (earlyPoints); other formats' from the normalized events.
+  let pointsSent = false;
+  const sendPoints = (points: MapPoints | undefined) => {
+    if (!points) return;
+    pointsSent = true;
+    scope.postMessage({ id, points } satisfies ParseResponse, [points.coords.buffer, points.ids.buffer, points.ends.buffer]);
+  };
   try {
     let text: string | null = typeof input === 'string' ? input : decode(input, charset);
     // The first events of a body still downloading: none when its beginning does not show them.
@@ -42,49 +51,50 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
       scope.postMessage({ id, unavailable: 'no events at the head of the body' } satisfies ParseResponse);
       return;
     }
-    data = parseFeed(text, options);
+    let body: unknown = text;
+    if (wanted && !head) {
+      const json = parse.bodyJson(text, options);
+      const records = (json as { events?: unknown } | undefined)?.events;
+      if (json !== undefined) body = json;
+      if (Array.isArray(records) && records.length > EVENT_SLICE * 2) {
+        sendPoints(packPoints(records.length, (add) => parse.earlyPoints(json, options, add)?.approximate));
+      }
+    }
+    data = parse.parseFeed(body, options);
   } catch (err) {
     const { code = 'parse', message = String(err), status } = err as { code?: string; message?: string; status?: number };
     scope.postMessage({ id, error: { code: typeof code === 'string' ? code : 'parse', message, status } } satisfies ParseResponse);
     return;
   }
   const { events } = data;
-  // A whole large feed, with a map on the page: its points first, as GeoJSON text that MapLibre's own worker can
-  // fetch and read (see mapPoints), while the page still takes in the events.
-  if (wanted && !head && !data.nextPage && events.length > EVENT_SLICE * 2) {
-    const points = mapPoints(events);
-    if (points) {
-      scope.postMessage({ id, points } satisfies ParseResponse, [points.coords.buffer, points.ids.buffer, points.ends.buffer]);
-    }
-  }
+  if (wanted && !head && !pointsSent && !data.nextPage && events.length > EVENT_SLICE * 2) sendPoints(mapPoints(events));
   for (let i = 0; i < events.length; i += EVENT_SLICE) {
     scope.postMessage({ id, events: events.slice(i, i + EVENT_SLICE) } satisfies ParseResponse);
   }
   scope.postMessage({ id, data: { ...data, events: [] } } satisfies ParseResponse);
 });
 
+type AddPoint = (id: string, lng: number, lat: number, end: number) => void;
+
 /**
- * The events a map draws at an exact point, packed for MapLibre's worker to read (see map-view.ts, the points
- * protocol): their coordinates as numbers and their ids as one JSON array (no GeoJSON text to write here and parse
- * there), with each one's end time so that the page can tell whether any has already ended. Events placed only by
- * their town (approximate) are counted, not drawn: their town centres are found in the page.
+ * Points for a map, packed for MapLibre's worker to read (see map-view.ts, the points protocol): their coordinates
+ * as numbers and their event ids as one JSON array (no GeoJSON text to write here and parse there), with each one's
+ * end time so that the page can tell whether any has already ended. `fill` adds at most `size` points and returns
+ * how many events are placed only by their town (drawn once the page has found their town centres), or undefined
+ * when it cannot tell the points.
  */
-function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
-  const coords = new Float64Array(events.length * 2);
-  const ends = new Float64Array(events.length);
+function packPoints(size: number, fill: (add: AddPoint) => number | undefined): MapPoints | undefined {
+  const coords = new Float64Array(size * 2);
+  const ends = new Float64Array(size);
   const ids: string[] = [];
-  let approximate = 0;
-  for (const event of events) {
-    const { precision, lat, lng } = event.location;
-    if (precision === 'approximate') approximate++;
-    if (precision !== 'exact' || !Number.isFinite(lat) || !Number.isFinite(lng)) continue;
-    coords[ids.length * 2] = lng!;
-    coords[ids.length * 2 + 1] = lat!;
-    ends[ids.length] = eventEnd(event);
-    ids.push(event.id);
-  }
+  const approximate = fill((id, lng, lat, end) => {
+    coords[ids.length * 2] = lng;
+    coords[ids.length * 2 + 1] = lat;
+    ends[ids.length] = end;
+    ids.push(id);
+  });
   const count = ids.length;
-  if (!count) return undefined;
+  if (approximate === undefined || !count) return undefined;
   return {
     coords: coords.slice(0, count * 2),
     ids: new TextEncoder().encode(JSON.stringify(ids)),
@@ -92,4 +102,19 @@ function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
     count,
     approximate,
   };
+}
+
+/** The normalized events a map draws at an exact point (not online ones). */
+function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
+  return packPoints(events.length, (add) => {
+    let approximate = 0;
+    for (const event of events) {
+      const { precision, lat, lng } = event.location;
+      if (precision === 'approximate') approximate++;
+      if (precision === 'exact' && !event.online && Number.isFinite(lat) && Number.isFinite(lng)) {
+        add(event.id, lng!, lat!, eventEnd(event));
+      }
+    }
+    return approximate;
+  });
 }

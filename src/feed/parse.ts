@@ -7,7 +7,7 @@
  */
 import { FeedError } from './errors.js';
 import type { FeedData, FeedFormat, ParseOptions } from './types.js';
-import { adaptTurnout } from './adapters/turnout.js';
+import { adaptTurnout, turnoutPoints } from './adapters/turnout.js';
 import { adaptMobilize } from './adapters/mobilize.js';
 import { adaptJsonLd, looksLikeJsonLd } from './adapters/jsonld.js';
 import { adaptCsv } from './adapters/csv.js';
@@ -94,11 +94,8 @@ export function parseFeed(input: string | unknown, options: ParseOptions = {}): 
   }
   let value: unknown = input;
   if (typeof input === 'string') {
-    const text = bodyText(input);
-    if (options.format === 'csv' || (!options.format && !looksLikeJson(text))) {
-      return withUrl(adaptCsv(text, options), options);
-    }
-    value = parseJson(text);
+    value = bodyJson(input, options);
+    if (value === undefined) return withUrl(adaptCsv(bodyText(input), options), options);
   } else if (input === null || input === undefined) {
     throw new FeedError('empty', 'The feed is empty.');
   }
@@ -118,6 +115,29 @@ export function parseFeed(input: string | unknown, options: ParseOptions = {}): 
         'The feed is JSON but not in a format Turnout knows (a Turnout feed, a Mobilize events page, or schema.org JSON-LD).',
       );
   }
+}
+
+/**
+ * A body's JSON, as parseFeed reads it, or undefined when parseFeed reads the body as CSV. Throws the errors parseFeed
+ * would throw first ('empty', 'html', 'format', 'parse'). parseFeed(bodyJson(text)) is parseFeed(text).
+ */
+export function bodyJson(input: string, options: ParseOptions = {}): unknown {
+  const text = bodyText(input);
+  if (options.format === 'csv' || (!options.format && !looksLikeJson(text))) return undefined;
+  return parseJson(text);
+}
+
+/**
+ * The points a map would draw of parsed JSON, before parseFeed normalizes it: native Turnout feeds only (see
+ * turnoutPoints); undefined for other formats and when they cannot be told early.
+ */
+export function earlyPoints(
+  value: unknown,
+  options: ParseOptions,
+  add: (id: string, lng: number, lat: number, end: number) => void,
+): { approximate: number } | undefined {
+  if (!isObject(value) || (options.format ?? detectJson(value)) !== 'turnout') return undefined;
+  return turnoutPoints(value, options, add);
 }
 
 function withUrl(data: FeedData, options: ParseOptions): FeedData {

@@ -527,6 +527,11 @@ export class EventMap extends TurnoutFeedElement {
         if (this.searchState === 'idle' && !this.found && this.query) void this.#search(this.query, true);
       });
     }
+    // A feed that failed after its points went to the map (see #handEarly): they go too.
+    if (this.#early?.url && this.feedState.status === 'error') {
+      this.#early = undefined;
+      this.mapView?.setPoints(this.#points);
+    }
     this.#syncPoints();
     if (this.#listShown && !this.#listPending()) this.#listShown();
     if (this.#focusSelected) {

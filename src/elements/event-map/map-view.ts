@@ -127,13 +127,12 @@ const EMPTY: EventPoints = { type: 'FeatureCollection', features: [] };
  * microtask on (before the answer is posted) the list is empty, and only the index keeps the points.
  */
 const POINTS_PROTOCOL = 'turnout-points';
-const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)}, async (p, abort) => {
-const b = await (await fetch(decodeURIComponent(p.url.slice(p.url.lastIndexOf('/') + 1)), { signal: abort.signal })).arrayBuffer();
-const n = new Float64Array(b, 0, 1)[0], at = new Float64Array(b, 8, 2 * n);
-let f = JSON.parse(new TextDecoder().decode(new Uint8Array(b, 8 + 16 * n))).map((id, i) =>
-({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [at[2 * i], at[2 * i + 1]] } }));
-return { data: { type: 'FeatureCollection', get features() { queueMicrotask(() => (f = [])); return f; } } };
-});`;
+const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)},async(p,c)=>{
+let u=p.url,b=await(await fetch(decodeURIComponent(u.slice(u.lastIndexOf('/')+1)),{signal:c.signal})).arrayBuffer(),
+n=new Float64Array(b,0,1)[0],a=new Float64Array(b,8,2*n),
+f=JSON.parse(new TextDecoder().decode(new Uint8Array(b,8+16*n))).map((id,i)=>
+({type:'Feature',properties:{id},geometry:{type:'Point',coordinates:[a[2*i],a[2*i+1]]}}));
+return{data:{type:'FeatureCollection',get features(){queueMicrotask(()=>f=[]);return f}}}})`;
 let pointsProtocol: Promise<boolean> | undefined;
 
 /** Registers the points protocol in MapLibre's workers, once per page; false when they refuse the script. */

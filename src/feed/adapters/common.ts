@@ -284,9 +284,8 @@ export function buildLocation(raw: RawPlace | null | undefined): EventLocation {
   if (raw.private) return areaLocation(area || country ? 'approximate' : 'none', locality, region, postalCode, country);
   const venue = optionalLine(raw.venue);
   const address = optionalLine(raw.address);
-  const lat = coordinate(raw.lat);
-  const lng = coordinate(raw.lng);
-  if (usableCoordinates(lat, lng)) {
+  if (pointOf(raw, point)) {
+    const [lng, lat] = point;
     if (venue && address && locality && region && postalCode && country) {
       // The everyday full address, made in one go: adding nine fields one by one regrows the object's storage,
       // which shows at 100k events.
@@ -304,6 +303,29 @@ export function buildLocation(raw: RawPlace | null | undefined): EventLocation {
   if (venue) location.venue = venue;
   if (address) location.address = address;
   return location;
+}
+
+const point: [lng: number, lat: number] = [0, 0];
+
+/**
+ * The point of a place that may be shown exactly, written into `at` as [lng, lat]: not private, with usable
+ * coordinates. False when it has none. buildLocation places exactly these places at their point (precision
+ * 'exact'), and nothing else; turnoutPoints relies on it.
+ */
+export function pointOf(raw: RawPlace, at: [lng: number, lat: number]): boolean {
+  if (raw.private) return false;
+  const lat = coordinate(raw.lat);
+  const lng = coordinate(raw.lng);
+  if (!usableCoordinates(lat, lng)) return false;
+  at[0] = lng!;
+  at[1] = lat;
+  return true;
+}
+
+/** Could buildLocation place this (not exact) place by its town, or by what it names? (yes when unsure) */
+export function maybeApproximate(raw: RawPlace): boolean {
+  const { venue, address, locality, region, postalCode, country } = raw;
+  return [venue, address, locality, region, postalCode, country].some((v) => v !== undefined && v !== null && v !== '');
 }
 
 function usableCoordinates(lat: number | undefined, lng: number | undefined): lat is number {

@@ -8,6 +8,7 @@ import { FeedError } from '../errors.js';
 import { normalizeZone, parseIsoTime, wallToInstant, type ParsedTime } from '../dates.js';
 import { optionalLine, optionalText } from '../text.js';
 import type { Campaign, CampaignDay, DayText, FeedData, ParseOptions } from '../types.js';
+import { DEFAULT_DURATION_MS } from '../../shared/event-info.js';
 import {
   addEvent,
   addPartner,
@@ -17,6 +18,8 @@ import {
   issueReason,
   labelOf,
   link,
+  maybeApproximate,
+  pointOf,
   problemWith,
   Sink,
   statusOf,
@@ -95,17 +98,46 @@ function readTime(raw: unknown, zone: string | null, what: 'start' | 'end'): Par
   return what === 'end' ? `${problem}, so only the start is shown` : problem;
 }
 
-export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
+/**
+ * Throws what makes a whole feed unreadable, in the order adaptTurnout meets it: another version, a campaign that
+ * is not an object or whose days are not a list, events or partners that are not lists. Returns the version.
+ */
+function checkShape(feed: Raw): string {
   const declared = feed.turnout ?? '1.0';
   const version = typeof declared === 'string' || typeof declared === 'number' ? String(declared) : 'unknown';
   if (!VERSION_1.test(version)) {
     throw new FeedError('format', `This is a Turnout feed version ${version}; this widget reads version 1.`);
   }
+  const campaign = feed.campaign;
+  if (campaign !== undefined && campaign !== null) {
+    if (typeof campaign !== 'object' || Array.isArray(campaign)) {
+      throw new FeedError('format', 'The feed\'s "campaign" should be an object with a name and "days".');
+    }
+    listOf(campaign as Raw, 'days');
+  }
+  listOf(feed, 'events');
+  listOf(feed, 'partners');
+  return version;
+}
+
+/** The zone of times without an offset: the feed's (or the reader's), else its campaign's. */
+function defaultZoneOf(feed: Raw, options: ParseOptions): { feedZone: string | null; defaultZone: string | null } {
+  const feedZone = normalizeZone(feed.timeZone) ?? normalizeZone(options.timeZone);
+  const campaign = feed.campaign as Raw | null | undefined;
+  return { feedZone, defaultZone: feedZone ?? (campaign ? normalizeZone(campaign.timeZone) : null) };
+}
+
+/** A record's own zone when it names a known one (else null: the default applies). */
+function ownZone(r: Raw): string | null {
+  return r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '' ? normalizeZone(r.timeZone) : null;
+}
+
+export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
+  const version = checkShape(feed);
   const base = options.baseUrl;
   const sink = new Sink();
-  const feedZone = normalizeZone(feed.timeZone) ?? normalizeZone(options.timeZone);
+  const { feedZone, defaultZone } = defaultZoneOf(feed, options);
   const campaign = readCampaign(feed.campaign, feedZone, sink, base);
-  const defaultZone = feedZone ?? campaign?.timeZone ?? null;
 
   listOf(feed, 'events').forEach((record, index) => {
     const problem = problemWith(EventSchema, record, isPlainEvent);
@@ -116,13 +148,10 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
     }
     const r = record as Raw & v.InferOutput<typeof EventSchema>;
     const id = idOf(r.id);
-    let zone = defaultZone;
-    if (r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '') {
-      zone = normalizeZone(r.timeZone);
-      if (!zone) {
-        sink.warn('event', index, labelOf(r.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
-        zone = defaultZone;
-      }
+    const own = ownZone(r);
+    const zone = own ?? defaultZone;
+    if (!own && r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '') {
+      sink.warn('event', index, labelOf(r.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
     }
     const loc = r.location;
     addEvent(
@@ -175,11 +204,48 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
   return sink.result('turnout', extra);
 }
 
+/**
+ * The points a map draws of a native feed, read from its parsed JSON before the events are normalized, so that a
+ * map can start on them while adaptTurnout runs (parse-worker.ts). Each event with a text title, a start and an id
+ * that adaptTurnout places exactly (pointOf: the same rule) and does not mark online goes to `add` with its end,
+ * read as adaptTurnout reads times. Every event adaptTurnout maps is among them (some it skips may be too: a
+ * duplicate id, a blank title); places that may be approximate are counted generously. Undefined when the feed is
+ * unreadable as a whole or an event at a point has no id (adaptTurnout derives one from the normalized event).
+ */
+export function turnoutPoints(
+  feed: Raw,
+  options: ParseOptions,
+  add: (id: string, lng: number, lat: number, end: number) => void,
+): { approximate: number } | undefined {
+  try {
+    checkShape(feed);
+  } catch {
+    return undefined;
+  }
+  const { defaultZone } = defaultZoneOf(feed, options);
+  const at: [number, number] = [0, 0];
+  let approximate = 0;
+  for (const record of listOf(feed, 'events')) {
+    if (!isRecord(record) || !isPlainEvent(record) || record.online === true) continue;
+    const place = record.location;
+    if (!isRecord(place) || !pointOf(place, at)) {
+      if (typeof place === 'string' ? place.trim() : isRecord(place) && maybeApproximate(place)) approximate++;
+      continue;
+    }
+    const id = idOf(record.id);
+    if (id === undefined) return undefined;
+    const zone = ownZone(record) ?? defaultZone;
+    const start = readTime(record.start, zone, 'start');
+    if (typeof start === 'string') continue;
+    const end = record.end === undefined || record.end === null || record.end === '' ? undefined : readTime(record.end, zone, 'end');
+    add(id, at[0], at[1], typeof end === 'object' && end.time >= start.time ? end.time : start.time + DEFAULT_DURATION_MS);
+  }
+  return { approximate };
+}
+
+/** The campaign, once checkShape has found it an object (or none). */
 function readCampaign(raw: unknown, feedZone: string | null, sink: Sink, base?: string): Campaign | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new FeedError('format', 'The feed\'s "campaign" should be an object with a name and "days".');
-  }
   const c = raw as Raw;
   const campaign: Campaign = { days: [] };
   const zone = normalizeZone(c.timeZone) ?? feedZone;

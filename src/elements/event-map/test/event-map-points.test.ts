@@ -1,11 +1,14 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../event-map.define.js';
 import type { GeoJSONSource } from 'maplibre-gl';
-import { $, mapOf, nextReady, shownOnMap } from './fixtures.js';
+import type { MapPoints } from '../../../feed/parse-client.js';
+import { feedPreviews, type FeedPoints } from '../../../feed/previews.js';
+import { squash } from '../../../../test/helpers.js';
+import { $, EVE, mapOf, mountMap, nextReady, shownOnMap } from './fixtures.js';
 import { expectAllDrawn, mountLarge } from './points.js';
 
-// A large feed's points go from the parse worker to MapLibre's worker as GeoJSON text (parse-worker.ts, mapPoints;
-// map-view.ts, the points protocol), before this thread has taken in the events; the map then keeps them.
+// A large feed's points go from the parse worker to MapLibre's worker, packed (parse-worker.ts, packPoints; map-view.ts,
+// the points protocol), before this thread has taken in the events; the map then keeps them.
 
 describe('<event-map> with a large feed: the points reach MapLibre from the parse worker', () => {
   it('draws every event from the points URL, names its clusters, and fires ready with the count', async function () {
@@ -28,5 +31,30 @@ describe('<event-map> with a large feed: the points reach MapLibre from the pars
     await settled;
     expect(map.getZoom()).to.be.greaterThan(before);
     expect(shownOnMap(el)).to.be.greaterThan(0);
+  });
+});
+
+describe('<event-map>: points handed early, then the feed fails', () => {
+  it('takes the points off the map again and says the feed could not be read', async function () {
+    this.timeout(30000);
+    const src = '/__feed/respond?status=500&delay=5000&body=x';
+    const el = await mountMap(src, {}, { ready: false });
+    await waitUntil(() => mapOf(el)?.loaded(), 'the map never started', { timeout: 20000 });
+    // The parse worker's points for this feed (as it announces them, see parse-worker.ts): two events to come.
+    const end = Date.parse(EVE) + 86_400_000;
+    const points: MapPoints = {
+      coords: Float64Array.of(-87.625, 41.875, -93.25, 44.875),
+      ids: new TextEncoder().encode('["a","b"]'),
+      ends: Float64Array.of(end, end),
+      count: 2,
+      approximate: 0,
+    };
+    const detail: FeedPoints = { href: new URL(src, location.href).href, points, options: {} };
+    feedPreviews().dispatchEvent(new CustomEvent('points', { detail }));
+    await waitUntil(() => shownOnMap(el) === 2, 'the early points were not drawn', { timeout: 10000 });
+    await waitUntil(() => /500/.test(squash(el.shadowRoot!.textContent)), 'the feed error is not shown', { timeout: 15000 });
+    await waitUntil(() => shownOnMap(el) === 0, `${shownOnMap(el)} events of a failed feed are still on the map`, {
+      timeout: 10000,
+    });
   });
 });
