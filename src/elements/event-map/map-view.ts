@@ -123,16 +123,17 @@ const EMPTY: EventPoints = { type: 'FeatureCollection', features: [] };
  *
  * Once MapLibre's worker has indexed a GeoJSON it fetched, it posts the whole collection back to the page (for the
  * source's getData), where the element never reads it: at 100k points a 250 ms task here, and as long again there.
- * The collection the protocol gives reads its features once: the indexing, all in one go, gets them; from the next
- * microtask on (before the answer is posted) the list is empty, and only the index keeps the points.
+ * The collection the protocol gives hands its features to the indexing, which reads them in one synchronous step;
+ * its first read queues a microtask that empties the list before the answer is posted, and only the index keeps
+ * the points.
  */
 const POINTS_PROTOCOL = 'turnout-points';
 const PROTOCOL_SCRIPT = `self.addProtocol(${JSON.stringify(POINTS_PROTOCOL)},async(p,c)=>{
 let u=p.url,b=await(await fetch(decodeURIComponent(u.slice(u.lastIndexOf('/')+1)),{signal:c.signal})).arrayBuffer(),
-n=new Float64Array(b,0,1)[0],a=new Float64Array(b,8,2*n),
+n=new Float64Array(b,0,1)[0],a=new Float64Array(b,8,2*n),q=0,
 f=JSON.parse(new TextDecoder().decode(new Uint8Array(b,8+16*n))).map((id,i)=>
 ({type:'Feature',properties:{id},geometry:{type:'Point',coordinates:[a[2*i],a[2*i+1]]}}));
-return{data:{type:'FeatureCollection',get features(){queueMicrotask(()=>f=[]);return f}}}})`;
+return{data:{type:'FeatureCollection',get features(){q||queueMicrotask(()=>f=[]);q=1;return f}}}})`;
 let pointsProtocol: Promise<boolean> | undefined;
 
 /** Registers the points protocol in MapLibre's workers, once per page; false when they refuse the script. */
