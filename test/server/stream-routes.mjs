@@ -2,6 +2,7 @@
 //   /__stream/feed?n=3000&key=k&head=700000 -> a native Turnout feed of n generated events, sent without
 //        Content-Length: the first `head` bytes at once, the rest only once /__stream/release?key=k is asked for
 //        (or after 20 s). A widget can then be seen while the body is still downloading.
+//        With dup=1, a last event repeats the first one's id at another place (the feed's reading skips it).
 //   /__stream/release?key=k                 -> lets the rest of that feed go
 const waiting = new Map();
 
@@ -47,6 +48,7 @@ export async function streamRoutes(ctx, next) {
   const key = url.searchParams.get('key') ?? '';
   const head = Number(url.searchParams.get('head') ?? 700_000);
   const events = Array.from({ length: n }, (_, i) => streamedEvent(i + 1));
+  if (url.searchParams.get('dup') === '1') events.push({ ...streamedEvent(1), title: 'Repeated id', location: { lat: 30, lng: -95 } });
   const body = Buffer.from(
     JSON.stringify({ turnout: '1.0', title: 'Streamed feed', timeZone: 'America/Chicago', events }),
   );

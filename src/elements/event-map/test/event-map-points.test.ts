@@ -34,6 +34,18 @@ describe('<event-map> with a large feed: the points reach MapLibre from the pars
   });
 });
 
+describe('<event-map>: points handed early that the feed\'s full reading does not confirm', () => {
+  it('get the events again once the feed is in (a repeated id: one point too many early)', async function () {
+    this.timeout(60000);
+    const { el, handed } = await mountLarge(2600, '&dup=1');
+    // The early points (a URL) held the repeated record too; the list's 2,600 events went to the map after.
+    expect(handed).to.have.length(2);
+    expect(handed[0]).to.be.a('string').and.match(/^turnout-points:/);
+    expect((handed[1] as { features: unknown[] }).features).to.have.length(2600);
+    await expectAllDrawn(el, 2600);
+  });
+});
+
 describe('<event-map>: points handed early, then the feed fails', () => {
   it('takes the points off the map again and says the feed could not be read', async function () {
     this.timeout(30000);

@@ -7,14 +7,14 @@ let n = 0;
 
 /**
  * Mounts an <event-map> on a large generated feed (test/server/stream-routes.mjs) whose end is held back until the
- * map has started, and waits until the map is ready with events and the list holds all of them. `handed`: what
+ * map has started (`query`: more of the route's options), and waits until the map is ready with events and the list holds all of them. `handed`: what
  * the map's events source was given once the feed came (a URL, or GeoJSON objects). Resolves with the element and the ready event's count.
  */
-export async function mountLarge(events: number): Promise<{ el: EventMap; readyCount: number; handed: unknown[] }> {
+export async function mountLarge(events: number, query = ''): Promise<{ el: EventMap; readyCount: number; handed: unknown[] }> {
   let readyCount = 0;
   // The feed's first 700 KB come at once, the rest once the map has started (so its points can go to it early).
   const key = `points-${Date.now()}-${n++}`;
-  const el = await mountMap(`/__stream/feed?n=${events}&key=${key}`, {}, { ready: false });
+  const el = await mountMap(`/__stream/feed?n=${events}&key=${key}${query}`, {}, { ready: false });
   el.addEventListener('turnout-map-ready', (e) => (readyCount ||= (e as CustomEvent<{ events: number }>).detail.events));
   await waitUntil(() => mapOf(el)?.loaded(), 'the map never started', { timeout: 30000 });
   expect(readyCount, 'the map was ready before the feed was in').to.equal(0);
