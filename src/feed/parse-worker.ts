@@ -104,14 +104,14 @@ function packPoints(size: number, fill: (add: AddPoint) => number | undefined): 
   };
 }
 
-/** The normalized events a map draws at an exact point (not online ones). */
+/** The normalized events a map draws at an exact point (online too: a place makes them drawn, see prepare.ts). */
 function mapPoints(events: TurnoutEvent[]): MapPoints | undefined {
   return packPoints(events.length, (add) => {
     let approximate = 0;
     for (const event of events) {
       const { precision, lat, lng } = event.location;
       if (precision === 'approximate') approximate++;
-      if (precision === 'exact' && !event.online && Number.isFinite(lat) && Number.isFinite(lng)) {
+      if (precision === 'exact' && Number.isFinite(lat) && Number.isFinite(lng)) {
         add(event.id, lng!, lat!, eventEnd(event));
       }
     }

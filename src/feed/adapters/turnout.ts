@@ -207,7 +207,7 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
 /**
  * The points a map draws of a native feed, read from its parsed JSON before the events are normalized, so that a
  * map can start on them while adaptTurnout runs (parse-worker.ts). Each event with a text title, a start and an id
- * that adaptTurnout places exactly (pointOf: the same rule) and does not mark online goes to `add` with its end,
+ * that adaptTurnout places exactly (pointOf: the same rule; online or not, as the map draws it) goes to `add` with its end,
  * read as adaptTurnout reads times. Every event adaptTurnout maps is among them (some it skips may be too: a
  * duplicate id, a blank title); places that may be approximate are counted generously. Undefined when the feed is
  * unreadable as a whole or an event at a point has no id (adaptTurnout derives one from the normalized event).
@@ -226,7 +226,7 @@ export function turnoutPoints(
   const at: [number, number] = [0, 0];
   let approximate = 0;
   for (const record of listOf(feed, 'events')) {
-    if (!isRecord(record) || !isPlainEvent(record) || record.online === true) continue;
+    if (!isRecord(record) || !isPlainEvent(record)) continue;
     const place = record.location;
     if (!isRecord(place) || !pointOf(place, at)) {
       if (typeof place === 'string' ? place.trim() : isRecord(place) && maybeApproximate(place)) approximate++;
