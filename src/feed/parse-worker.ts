@@ -11,6 +11,7 @@ import { decode } from './decode.js';
 import { feedHead } from './feed-head.js';
 import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
 import type { FeedData, TurnoutEvent } from './types.js';
+import type { AddPoint } from './adapters/turnout.js';
 import { eventEnd } from '../shared/event-info.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -73,8 +74,6 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   }
   scope.postMessage({ id, data: { ...data, events: [] } } satisfies ParseResponse);
 });
-
-type AddPoint = (id: string, lng: number, lat: number, end: number) => void;
 
 /**
  * Points for a map, packed for MapLibre's worker to read (see map-view.ts, the points protocol): their coordinates

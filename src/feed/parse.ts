@@ -7,7 +7,7 @@
  */
 import { FeedError } from './errors.js';
 import type { FeedData, FeedFormat, ParseOptions } from './types.js';
-import { adaptTurnout, turnoutPoints } from './adapters/turnout.js';
+import { adaptTurnout, turnoutPoints, type AddPoint } from './adapters/turnout.js';
 import { adaptMobilize } from './adapters/mobilize.js';
 import { adaptJsonLd, looksLikeJsonLd } from './adapters/jsonld.js';
 import { adaptCsv } from './adapters/csv.js';
@@ -131,11 +131,7 @@ export function bodyJson(input: string, options: ParseOptions = {}): unknown {
  * The points a map would draw of parsed JSON, before parseFeed normalizes it: native Turnout feeds only (see
  * turnoutPoints); undefined for other formats and when they cannot be told early.
  */
-export function earlyPoints(
-  value: unknown,
-  options: ParseOptions,
-  add: (id: string, lng: number, lat: number, end: number) => void,
-): { approximate: number } | undefined {
+export function earlyPoints(value: unknown, options: ParseOptions, add: AddPoint): { approximate: number } | undefined {
   if (!isObject(value) || (options.format ?? detectJson(value)) !== 'turnout') return undefined;
   return turnoutPoints(value, options, add);
 }

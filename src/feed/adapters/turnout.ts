@@ -204,6 +204,9 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
   return sink.result('turnout', extra);
 }
 
+/** Takes one point for a map: an event's id, its place and its end (ms). */
+export type AddPoint = (id: string, lng: number, lat: number, end: number) => void;
+
 /**
  * The points a map draws of a native feed, read from its parsed JSON before the events are normalized, so that a
  * map can start on them while adaptTurnout runs (parse-worker.ts). Each event with a text title, a start and an id
@@ -212,11 +215,7 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
  * duplicate id, a blank title); places that may be approximate are counted generously. Undefined when the feed is
  * unreadable as a whole or an event at a point has no id (adaptTurnout derives one from the normalized event).
  */
-export function turnoutPoints(
-  feed: Raw,
-  options: ParseOptions,
-  add: (id: string, lng: number, lat: number, end: number) => void,
-): { approximate: number } | undefined {
+export function turnoutPoints(feed: Raw, options: ParseOptions, add: AddPoint): { approximate: number } | undefined {
   try {
     checkShape(feed);
   } catch {
