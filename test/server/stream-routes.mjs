@@ -1,7 +1,7 @@
 // Test-only routes for feeds that arrive slowly (served by the test runner's dev server, same origin as the tests).
 //   /__stream/feed?n=3000&key=k&head=700000 -> a native Turnout feed of n generated events, sent without
 //        Content-Length: the first `head` bytes at once, the rest only once /__stream/release?key=k is asked for
-//        (or after 20 s). A widget can then be seen while the body is still downloading.
+//        (or after 60 s). A widget can then be seen while the body is still downloading.
 //        With dup=1, a last event repeats the first one's id at another place (the feed's reading skips it).
 //   /__stream/release?key=k                 -> lets the rest of that feed go
 const waiting = new Map();
@@ -61,7 +61,7 @@ export async function streamRoutes(ctx, next) {
   }
   res.write(body.subarray(0, head));
   await new Promise((resolve) => {
-    const timer = setTimeout(resolve, 20_000);
+    const timer = setTimeout(resolve, 60_000);
     waiting.set(key, () => {
       clearTimeout(timer);
       resolve();

@@ -38,10 +38,10 @@ describe('<event-map>: points handed early that the feed\'s full reading does no
   it('get the events again once the feed is in (a repeated id: one point too many early)', async function () {
     this.timeout(60000);
     const { el, handed } = await mountLarge(2600, '&dup=1');
-    // The early points (a URL) held the repeated record too; the list's 2,600 events went to the map after.
-    expect(handed).to.have.length(2);
-    expect(handed[0]).to.be.a('string').and.match(/^turnout-points:/);
-    expect((handed[1] as { features: unknown[] }).features).to.have.length(2600);
+    // The early points (a URL) held the repeated record too; the list's 2,600 events went to the map after them,
+    // and the map shows those (a map that kept the early points would show 2,601).
+    expect(handed.some((h) => typeof h === 'string' && h.startsWith('turnout-points:')), 'no early points').to.equal(true);
+    expect((handed.at(-1) as { features?: unknown[] }).features).to.have.length(2600);
     await expectAllDrawn(el, 2600);
   });
 });
