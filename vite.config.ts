@@ -135,12 +135,13 @@ export default defineConfig({
     },
   },
   worker: {
-    // A module worker, bundled into one self-contained file next to the other chunks.
+    // A module worker next to the other chunks; the CSV reader (papaparse) is a chunk of its own, loaded by the
+    // worker only for a CSV body.
     format: 'es',
     rolldownOptions: {
       output: {
         entryFileNames: 'chunks/[name]-[hash].js',
-        codeSplitting: false,
+        chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },
   },

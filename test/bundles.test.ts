@@ -112,15 +112,31 @@ describe('CDN bundles on a page', () => {
     lists.forEach((el) => el.remove());
   });
 
-  it('parses a large feed in the bundled worker, a single self-contained file next to the chunks', async () => {
+  it('parses a large feed in the bundled worker, which loads its CSV reader only for a CSV body', async () => {
     const manifest = (await (await fetch(`${CDN}/.vite/manifest.json`)).json()) as Record<string, { assets?: string[] }>;
     const workerFile = Object.values(manifest)
       .flatMap((c) => c.assets ?? [])
       .find((f) => /parse-worker.*\.js$/.test(f));
     expect(workerFile, 'the worker is in the build').to.be.a('string');
     const workerPath = `${CDN}/${workerFile}`;
-    const code = await (await fetch(workerPath)).text();
-    expect(code, 'the worker imports nothing').not.to.match(/\bimport\s*\(|\bfrom\s*["'`]|\bimport\s*["'`]/);
+    // The worker imports only files of its own build next to it: the parser, and from there the CSV reader.
+    const importsOf = async (path: string) => {
+      const code = await (await fetch(path, { cache: 'no-store' })).text();
+      return [...code.matchAll(/\bimport\s*\(\s*[`"']([^`"']+)[`"']\s*\)|\bfrom\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1] ?? m[2]);
+    };
+    const chunks = new Set<string>();
+    for (const next = [workerPath]; next.length; ) {
+      for (const spec of await importsOf(next.pop()!)) {
+        expect(spec, 'a worker import').to.match(/^\.\/[\w-]+\.js$/);
+        const path = `${CDN}/chunks/${spec.slice(2)}`;
+        if (!chunks.has(path)) next.push(path);
+        chunks.add(path);
+      }
+    }
+    const csvPath = [...chunks].find((c) => /\/csv-[\w-]+\.js$/.test(c));
+    expect(csvPath, 'the CSV reader is a chunk of its own').to.be.a('string');
+    // This test read every chunk once itself.
+    const csvRead = await hits(csvPath!);
 
     // Bodies over 1.5 MB go to the worker; ~2 MB of Mobilize JSON.
     const el = eventList({ now: EVE, 'page-size': '10' });
@@ -128,6 +144,16 @@ describe('CDN bundles on a page', () => {
     await waitUntil(() => renderedTitles(el).length > 0, 'the large feed renders', { timeout: 15000 });
     expect(renderedTitles(el)[0]).to.equal('Big 1');
     expect(await hits(workerPath), 'the worker script was requested').to.be.greaterThan(0);
+    expect(await hits(csvPath!), 'the CSV reader was loaded for a JSON feed').to.equal(csvRead);
     el.remove();
+
+    // ~1.7 MB of CSV: the worker loads the CSV reader, and the rows render.
+    const rows = Array.from({ length: 40000 }, (_, i) => `Big CSV ${i + 1},2026-01-31T10:00:00-06:00`);
+    const csv = eventList({ now: EVE, 'page-size': '10' });
+    (csv as HTMLElement & { data: unknown }).data = `title,start\n${rows.join('\n')}\n`;
+    await waitUntil(() => renderedTitles(csv).length > 0, 'the large CSV feed renders', { timeout: 20000 });
+    expect(renderedTitles(csv)[0]).to.match(/^Big CSV \d+$/);
+    expect(await hits(csvPath!), 'the CSV reader was not loaded for a CSV feed').to.be.greaterThan(csvRead);
+    csv.remove();
   });
 });

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * Module worker that parses large feed bodies off the main thread (see parse-client.ts). It loads the same
- * parse module as the main thread, so the result is identical.
+ * Module worker that parses large feed bodies off the main thread (see parse-client.ts). It runs the same parser
+ * as the main thread (parse-core.ts, through worker-parse.ts; the CSV reader loaded only for a CSV body), so the
+ * result is identical.
  *
  * The answer goes back in pieces: the events in slices of EVENT_SLICE, then the rest of the feed. Each message is
  * copied into the page in a task of its own, so taking in 10k events never blocks the page for long in one go.
@@ -12,6 +13,7 @@ import { feedHead } from './feed-head.js';
 import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
 import type { FeedData, TurnoutEvent } from './types.js';
 import type { AddPoint } from './adapters/turnout.js';
+import type { CsvReader } from './parse-core.js';
 import { eventEnd } from '../shared/event-info.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -52,16 +54,17 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
       scope.postMessage({ id, unavailable: 'no events at the head of the body' } satisfies ParseResponse);
       return;
     }
-    let body: unknown = text;
-    if (wanted && !head) {
-      const json = parse.bodyJson(text, options);
-      const records = (json as { events?: unknown } | undefined)?.events;
-      if (json !== undefined) body = json;
-      if (Array.isArray(records) && records.length > EVENT_SLICE * 2) {
-        sendPoints(packPoints(records.length, (add) => parse.earlyPoints(json, options, add)?.approximate));
-      }
+    const json = parse.bodyJson(text, options);
+    let csv: CsvReader | undefined;
+    if (json === undefined) {
+      csv = await parse.loadCsv().catch(() => undefined);
+      if (!csv) return void scope.postMessage({ id, unavailable: 'the CSV reader could not be loaded' } satisfies ParseResponse);
     }
-    data = parse.parseFeed(body, options);
+    const records = (json as { events?: unknown } | undefined)?.events;
+    if (wanted && !head && Array.isArray(records) && records.length > EVENT_SLICE * 2) {
+      sendPoints(packPoints(records.length, (add) => parse.earlyPoints(json, options, add)?.approximate));
+    }
+    data = parse.parseFeedWith(json ?? text, options, csv);
   } catch (err) {
     const { code = 'parse', message = String(err), status } = err as { code?: string; message?: string; status?: number };
     scope.postMessage({ id, error: { code: typeof code === 'string' ? code : 'parse', message, status } } satisfies ParseResponse);
