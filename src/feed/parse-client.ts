@@ -100,14 +100,23 @@ export async function parseBody(input: unknown, options: ParseOptions, charset?:
     const data = await workerClient?.parseInWorker(input as Uint8Array | string, options, charset);
     if (data) return data;
   }
-  const { parseFeed } = await importParser();
-  return parseFeed(input instanceof Uint8Array ? decode(input, charset) : input, options);
+  const { bodyJson, parseFeedWith } = await importParser();
+  const body = input instanceof Uint8Array ? decode(input, charset) : input;
+  // The CSV reader (papaparse) is a chunk of its own, loaded only for a CSV body.
+  const json = typeof body === 'string' ? bodyJson(body, options) : body;
+  const csv = typeof body === 'string' && json === undefined ? await importParser(() => import('./adapters/csv.js')) : undefined;
+  return parseFeedWith(json ?? body, options, csv?.adaptCsv);
 }
 
-/** The parser, loaded on first use. */
-export async function importParser(): Promise<typeof import('./parse.js')> {
+/**
+ * The parser (parse-core.ts; parseFeed and the feed tool use parse.ts, which adds the CSV reader), or another part
+ * of it, loaded on first use.
+ */
+export async function importParser<T = typeof import('./parse-core.js')>(
+  load: () => Promise<T> = () => import('./parse-core.js') as Promise<T>,
+): Promise<T> {
   try {
-    return await import('./parse.js');
+    return await load();
   } catch (e) {
     throw new FeedError('network', `The feed reader could not be loaded: ${String(e)}`);
   }

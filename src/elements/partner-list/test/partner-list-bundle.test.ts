@@ -32,7 +32,7 @@ describe('partner-list.js (CDN bundle)', () => {
     // Keyed by source module.
     const manifest = (await r.json()) as Record<string, { file: string }>;
     lazy.view = `${CDN}/${manifest['src/elements/partner-list/partner-list-view.ts'].file}`;
-    lazy.parser = `${CDN}/${manifest['src/feed/parse.ts'].file}`;
+    lazy.parser = `${CDN}/${manifest['src/feed/parse-core.ts'].file}`;
     await loadModuleScript(`${CDN}/partner-list.js`);
   });
 
