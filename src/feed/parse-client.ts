@@ -19,7 +19,7 @@ export const WARM_THRESHOLD = 512 * 1024;
 export const LARGE_LENGTH = 256 * 1024;
 export const HEAD_BYTES = 128 * 1024;
 
-/** Messages between this module and parse-worker.ts (`warm`: load the parser now, a body is on its way). */
+/** Messages between this module and parse-worker.ts (`warm`: start the worker now, a body is on its way). */
 export type ParseRequest =
   | {
       id: number;

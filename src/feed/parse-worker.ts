@@ -6,9 +6,11 @@
  *
  * The answer goes back in pieces: the events in slices of EVENT_SLICE, then the rest of the feed. Each message is
  * copied into the page in a task of its own, so taking in 10k events never blocks the page for long in one go.
- * A `warm` message only loads the parser, so that the worker is ready by the time a large body has arrived.
+ * A `warm` message does nothing: the worker, parser included (the CSV reader aside), has loaded by then, ready
+ * for a large body still downloading.
  */
 import { decode } from './decode.js';
+import * as parse from './worker-parse.js';
 import { feedHead } from './feed-head.js';
 import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
 import type { FeedData, TurnoutEvent } from './types.js';
@@ -20,22 +22,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Events per message back to the page (a few ms to take in, even on a slow phone). */
 const EVENT_SLICE = 1000;
 
-let parser: Promise<typeof import('./worker-parse.js')> | undefined;
-
 scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
   const request = e.data;
-  parser ??= import('./worker-parse.js');
-  // A failed import is not kept: the next job tries again.
-  parser.catch(() => (parser = undefined));
   if (!('input' in request)) return;
   const { id, input, charset, options, head, points: wanted } = request;
-  let parse: typeof import('./worker-parse.js');
-  try {
-    parse = await parser;
-  } catch (err) {
-    scope.postMessage({ id, unavailable: String(err) } satisfies ParseResponse);
-    return;
-  }
   let data: FeedData;
   // A whole large feed, with a map on the page: its points go first (packed, see packPoints), for MapLibre's own
   // worker to read while this one normalizes the events and the page takes them in. A native feed's points are read
