@@ -19,19 +19,18 @@ export const WARM_THRESHOLD = 512 * 1024;
 export const LARGE_LENGTH = 256 * 1024;
 export const HEAD_BYTES = 128 * 1024;
 
-/** Messages between this module and parse-worker.ts (`warm`: start the worker now, a body is on its way). */
-export type ParseRequest =
-  | {
-      id: number;
-      input: Uint8Array | string;
-      charset?: string;
-      options: ParseOptions;
-      /** Only the first `head` events of a body still downloading (see feed-head.ts). */
-      head?: number;
-      /** A map on the page wants a large feed's points (see previews.ts, wantPoints). */
-      points?: boolean;
-    }
-  | { warm: true };
+/** A job for parse-worker.ts. */
+export interface ParseRequest {
+  id: number;
+  input: Uint8Array | string;
+  charset?: string;
+  options: ParseOptions;
+  /** Only the first `head` events of a body still downloading (see feed-head.ts). */
+  head?: number;
+  /** A map on the page wants a large feed's points (see previews.ts, wantPoints). */
+  points?: boolean;
+}
+
 /** A large feed's exactly placed events, packed for a map (see parse-worker.ts, mapPoints). */
 export interface MapPoints {
   /** Longitude, latitude of each point, one after the other. */
@@ -41,7 +40,7 @@ export interface MapPoints {
   /** Each point's end time (ms), in the same order. */
   ends: Float64Array;
   count: number;
-  /** Events placed only by their town (not in `text`). */
+  /** Events placed only by their town (not among the points). */
   approximate: number;
 }
 

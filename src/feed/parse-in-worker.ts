@@ -28,13 +28,12 @@ const pending = new Map<
 >();
 
 /**
- * Starts the worker and has it load the parser, ahead of a large body still downloading. Given the body's first
+ * Starts the worker (which loads the parser with it), ahead of a large body still downloading. Given the body's first
  * bytes (`head`), it also reads the first events from them and announces them on feedPreviews() (see previews.ts).
  */
 export function warmWorker(head?: Uint8Array[], href?: string, options: ParseOptions = {}, charset?: string): void {
   const w = getWorker();
   if (!w) return;
-  w.postMessage({ warm: true } satisfies ParseRequest);
   if (head?.length && href) void previewFeed(head, href, options, charset);
   // Stopped again if no job comes.
   else if (!pending.size) {

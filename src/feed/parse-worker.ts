@@ -1,21 +1,18 @@
 /// <reference lib="webworker" />
 /**
  * Module worker that parses large feed bodies off the main thread (see parse-client.ts). It runs the same parser
- * as the main thread (parse-core.ts, through worker-parse.ts; the CSV reader loaded only for a CSV body), so the
- * result is identical.
+ * as the main thread (parse-core.ts; the CSV reader loaded only for a CSV body), so the result is identical. It is
+ * started while a large body still downloads, and has loaded by the time the body has arrived.
  *
  * The answer goes back in pieces: the events in slices of EVENT_SLICE, then the rest of the feed. Each message is
  * copied into the page in a task of its own, so taking in 10k events never blocks the page for long in one go.
- * A `warm` message does nothing: the worker, parser included (the CSV reader aside), has loaded by then, ready
- * for a large body still downloading.
  */
 import { decode } from './decode.js';
-import * as parse from './worker-parse.js';
+import { bodyJson, earlyPoints, parseFeedWith, type CsvReader } from './parse-core.js';
 import { feedHead } from './feed-head.js';
 import type { MapPoints, ParseRequest, ParseResponse } from './parse-client.js';
 import type { FeedData, TurnoutEvent } from './types.js';
 import type { AddPoint } from './adapters/turnout.js';
-import type { CsvReader } from './parse-core.js';
 import { eventEnd } from '../shared/event-info.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -23,9 +20,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const EVENT_SLICE = 1000;
 
 scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
-  const request = e.data;
-  if (!('input' in request)) return;
-  const { id, input, charset, options, head, points: wanted } = request;
+  const { id, input, charset, options, head, points: wanted } = e.data;
   let data: FeedData;
   // A whole large feed, with a map on the page: its points go first (packed, see packPoints), for MapLibre's own
   // worker to read while this one normalizes the events and the page takes them in. A native feed's points are read
@@ -44,17 +39,18 @@ scope.addEventListener('message', async (e: MessageEvent<ParseRequest>) => {
       scope.postMessage({ id, unavailable: 'no events at the head of the body' } satisfies ParseResponse);
       return;
     }
-    const json = parse.bodyJson(text, options);
+    const json = bodyJson(text, options);
     let csv: CsvReader | undefined;
     if (json === undefined) {
-      csv = await parse.loadCsv().catch(() => undefined);
+      // The CSV reader (papaparse) is a chunk of its own, loaded only for a CSV body.
+      csv = await import('./adapters/csv.js').then((m) => m.adaptCsv, () => undefined);
       if (!csv) return void scope.postMessage({ id, unavailable: 'the CSV reader could not be loaded' } satisfies ParseResponse);
     }
     const records = (json as { events?: unknown } | undefined)?.events;
     if (wanted && !head && Array.isArray(records) && records.length > EVENT_SLICE * 2) {
-      sendPoints(packPoints(records.length, (add) => parse.earlyPoints(json, options, add)?.approximate));
+      sendPoints(packPoints(records.length, (add) => earlyPoints(json, options, add)?.approximate));
     }
-    data = parse.parseFeedWith(json ?? text, options, csv);
+    data = parseFeedWith(json ?? text, options, csv);
   } catch (err) {
     const { code = 'parse', message = String(err), status } = err as { code?: string; message?: string; status?: number };
     scope.postMessage({ id, error: { code: typeof code === 'string' ? code : 'parse', message, status } } satisfies ParseResponse);

@@ -16,8 +16,8 @@ export interface FeedPreview {
 }
 
 /**
- * A large feed's map points, announced (`points`) once the worker has parsed the whole feed and before the page has
- * taken in its events: a map may draw them at once (see parse-worker.ts, mapPoints).
+ * A large feed's map points, announced (`points`) as soon as the worker has them (a native feed's once its JSON is
+ * parsed) and before the page has taken in its events: a map may draw them at once (see parse-worker.ts).
  */
 export interface FeedPoints {
   /** The feed's URL (the parse's base URL: the loader's href). */

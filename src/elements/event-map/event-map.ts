@@ -714,9 +714,10 @@ export class EventMap extends TurnoutFeedElement {
       const view = this.mapView;
       const early = this.#early;
       this.#early = undefined;
-      // The points handed early are these very ones: every event at an exact place that had not ended, and the map's
-      // events now are some of those, so the same count means the same events. The map keeps them (and revokes their
-      // URL once MapLibre has read it), and names its buttons again now that every event's place is known.
+      // Every event the map draws now is among the points handed early (they hold every event at an exact place, and
+      // maybe a record the full reading dropped: see turnoutPoints), so the same count means the same events. The map
+      // keeps them (and revokes their URL once MapLibre has read it), and names its buttons again now that every
+      // event's place is known.
       if (view && early?.url && early.points.count === mapped.length) view.adopt(this.#points);
       else if (view) {
         this.#internals.states?.delete('ready');
