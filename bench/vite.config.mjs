@@ -9,7 +9,7 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 const INSTRUMENT = `
-window.__bench = { t0: null, first: null, ready: null, longtasks: [] };
+window.__bench = { t0: null, first: null, listed: null, ready: null, longtasks: [] };
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);

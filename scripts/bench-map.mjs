@@ -7,6 +7,8 @@
 //   node --expose-gc scripts/bench-map.mjs [--sizes 300,10000,100000] [--runs 5] [--quick]
 //        [--contenders element,maplibre,leaflet] [--cycles 20] [--cycles-size 10000] [--cdn <dir>]
 //        [--screenshots]       (bench/results/<contender>-<size>.png of the first counted run at ready)
+//        [--baseline <dir>]    (adds "<event-map> base": the element's CDN bundle from <dir>, e.g. built from another
+//                               commit, measured in the same rounds, for an A/B comparison of a change)
 //        [--profile element]   (one extra, uncounted run per size with a CPU profile of the main thread, written to
 //                               bench/results/<contender>-<size>.cpuprofile (open in DevTools), top functions printed)
 //
@@ -22,6 +24,7 @@
 //   contenders take turns, in an order rotated every round. Each run gets a fresh browser context (1000x650).
 // - a first, uncounted element run measures its map canvas; the plain pages then draw a map of that size.
 // - per run, from the page: t0 (element connected / page script start), the first list item visible (element),
+//   every event listed (element: its search form shown),
 //   ready (`turnout-map-ready` with events / MapLibre `idle` / every marker clustered and the next frame drawn),
 //   and long tasks (PerformanceObserver). Then, from the DevTools protocol: a forced GC and the used JS heap of
 //   the main thread and of the page's workers. Each contender also reports how many events its map holds.
@@ -49,6 +52,7 @@ const { values: opts } = parseArgs({
     'cycles-size': { type: 'string' },
     cdn: { type: 'string' },
     profile: { type: 'string' },
+    baseline: { type: 'string' },
     screenshots: { type: 'boolean', default: false },
   },
 });
@@ -64,11 +68,15 @@ const VIEWPORT = { width: 1000, height: 650 };
 /** A run that takes longer than this is recorded as failed (Leaflet at 100k takes ~10 s on a quiet machine). */
 const RUN_TIMEOUT = 180_000;
 
-const NAMES = { element: '<event-map>', maplibre: 'plain MapLibre', leaflet: 'Leaflet+cluster' };
+const NAMES = { element: '<event-map>', baseline: '<event-map> base', maplibre: 'plain MapLibre', leaflet: 'Leaflet+cluster' };
 const elementSource = join(root, 'src/elements/event-map/event-map.define.ts');
 const buildDir = join(root, `bench/.build/${process.pid}`);
 const cdnDir = opts.cdn ? resolve(root, opts.cdn) : join(buildDir, 'cdn');
-let contenders = opts.contenders.split(',').filter((c) => NAMES[c]);
+const baselineDir = opts.baseline ? resolve(root, opts.baseline) : undefined;
+let contenders = opts.contenders.split(',').filter((c) => NAMES[c] && c !== 'baseline');
+if (baselineDir) contenders.splice(1, 0, 'baseline');
+/** The pages that mount <event-map> (the element, and the baseline build when one is given). */
+const isElement = (c) => c === 'element' || c === 'baseline';
 const notes = [];
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -103,6 +111,10 @@ async function buildAll() {
   if (contenders.includes('element') && !existsSync(join(cdnDir, 'event-map.js'))) {
     contenders = contenders.filter((c) => c !== 'element');
     notes.push(`<event-map> not measured: no event-map.js in ${relative(root, cdnDir)}.`);
+  }
+  if (baselineDir && !existsSync(join(baselineDir, 'event-map.js'))) {
+    contenders = contenders.filter((c) => c !== 'baseline');
+    notes.push(`no baseline: no event-map.js in ${relative(root, baselineDir)}.`);
   }
   const element = contenders.includes('element') ? (opts.cdn ? `; the element from ${relative(root, cdnDir)}` : ' and the element') : '';
   log(`built the bench pages${element} in ${seconds(t)}`);
@@ -191,7 +203,7 @@ function handle(req, res) {
       if (text) hit = entry(path, TYPES[extname(name)], text, extname(name));
     }
   } else {
-    const [dir, rel] = path.startsWith('/pages/') ? [join(buildDir, 'pages'), path.slice(7)] : path.startsWith('/cdn/') ? [cdnDir, path.slice(5)] : [];
+    const [dir, rel] = path.startsWith('/pages/') ? [join(buildDir, 'pages'), path.slice(7)] : path.startsWith('/cdn/') ? [cdnDir, path.slice(5)] : path.startsWith('/base/') && baselineDir ? [baselineDir, path.slice(6)] : [];
     const file = dir && fileUnder(dir, rel);
     if (file) hit = entry(path, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), extname(file));
   }
@@ -327,9 +339,11 @@ async function openPage(browser) {
 let mapBox = { width: VIEWPORT.width, height: VIEWPORT.height };
 
 function pageUrl(base, contender, size) {
-  const feed = contender === 'element' ? `/feeds/${size}.json` : `/feeds/${size}.geojson`;
-  const box = contender === 'element' ? '' : `&w=${mapBox.width}&h=${mapBox.height}`;
-  return `${base}/pages/${contender}.html?n=${size}&feed=${encodeURIComponent(feed)}${box}`;
+  if (isElement(contender)) {
+    const bundle = contender === 'baseline' ? '&bundle=/base/event-map.js' : '';
+    return `${base}/pages/element.html?n=${size}&feed=${encodeURIComponent(`/feeds/${size}.json`)}${bundle}`;
+  }
+  return `${base}/pages/${contender}.html?n=${size}&feed=${encodeURIComponent(`/feeds/${size}.geojson`)}&w=${mapBox.width}&h=${mapBox.height}`;
 }
 
 /** Bytes the page downloaded (gzip as sent), split into the map (product code, CSS, basemap), the feed and the page. */
@@ -338,10 +352,10 @@ function bytesOf(contender, responses) {
   for (const r of responses) {
     let kind = 'page';
     if (r.path.startsWith('/feeds/')) kind = 'feed';
-    else if (contender === 'element' ? r.path.startsWith('/cdn/') : r.path.startsWith('/pages/assets/')) kind = 'map';
+    else if (r.path.startsWith(contender === 'element' ? '/cdn/' : contender === 'baseline' ? '/base/' : '/pages/assets/')) kind = 'map';
     out[kind] += r.bytes;
     if (kind === 'map') {
-      const name = r.path.replace(/^\/(cdn|pages\/assets)\//, '');
+      const name = r.path.replace(/^\/(cdn|base|pages\/assets)\//, '');
       out.files[name] = (out.files[name] ?? 0) + r.bytes;
     }
   }
@@ -386,6 +400,7 @@ async function measure(browser, base, contender, size, { profile = false, screen
     for (const e of errors.slice(0, 3)) mismatch.add(`${NAMES[contender]} at ${size.toLocaleString('en-US')}, page error: ${e.slice(0, 160)}`);
     return {
       first: r.first != null ? r.first - r.t0 : null,
+      listed: r.listed != null ? r.listed - r.t0 : null,
       ready: r.ready - r.t0,
       longest: Math.max(0, ...tasks.map(([, d]) => d)),
       tbt: tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
@@ -492,6 +507,7 @@ function summarize(list) {
     runs: ok.length,
     failed: list.length - ok.length,
     first: median(ok.map((r) => r.first)),
+    listed: median(ok.map((r) => r.listed)),
     ready: median(ok.map((r) => r.ready)),
     readyRange: ok.length ? [Math.min(...ok.map((r) => r.ready)), Math.max(...ok.map((r) => r.ready))] : null,
     longest: median(ok.map((r) => r.longest)),
@@ -514,15 +530,15 @@ const ratio = (a, b) => (a == null || b == null || !b ? null : a / b);
 const x = (v) => (v == null ? 'n/a' : `${v.toFixed(2)}x`);
 
 function table(results) {
-  const rows = [['events', 'contender', 'first events', 'map ready', 'longest task', 'TBT', 'heap main', 'heap workers', 'download (gzip)', 'runs']];
+  const rows = [['events', 'contender', 'first events', 'all listed', 'map ready', 'longest task', 'TBT', 'heap main', 'heap workers', 'download (gzip)', 'runs']];
   for (const size of sizes) {
     for (const c of contenders) {
       const s = results[size]?.[c];
       if (!s) continue;
       rows.push(
         s.runs
-          ? [size.toLocaleString('en-US'), NAMES[c], ms(s.first), ms(s.ready), ms(s.longest), ms(s.tbt), mb(s.heap), mb(s.workerHeap), kb(s.mapBytes), `${s.runs}${s.failed ? ` (+${s.failed} failed)` : ''}`]
-          : [size.toLocaleString('en-US'), NAMES[c], 'failed', '', '', '', '', '', '', `0/${s.failed}`],
+          ? [size.toLocaleString('en-US'), NAMES[c], ms(s.first), ms(s.listed), ms(s.ready), ms(s.longest), ms(s.tbt), mb(s.heap), mb(s.workerHeap), kb(s.mapBytes), `${s.runs}${s.failed ? ` (+${s.failed} failed)` : ''}`]
+          : [size.toLocaleString('en-US'), NAMES[c], 'failed', '', '', '', '', '', '', '', `0/${s.failed}`],
       );
     }
   }
@@ -577,6 +593,20 @@ function goals(results, cyc) {
     check('map download <= 340 KB gzip (<event-map>, feed excluded)', most <= 340 * 1024, `${(most / 1024).toFixed(1)} KB (KB = 1024 bytes)`);
   } else check('map download <= 340 KB gzip', null, 'needs <event-map>');
   return lines.join('\n');
+}
+
+/** The element against the baseline build, per size: each timing's ratio (under 1: the element is faster). */
+function againstBaseline(results) {
+  return sizes
+    .filter((size) => results[size]?.element?.runs && results[size]?.baseline?.runs)
+    .map((size) => {
+      const [a, b] = [results[size].element, results[size].baseline];
+      const parts = [['first events', 'first'], ['all listed', 'listed'], ['map ready', 'ready'], ['TBT', 'tbt']].map(
+        ([label, key]) => `${label} ${ms(a[key])} vs ${ms(b[key])} (${x(ratio(a[key], b[key]))})`,
+      );
+      return `${size.toLocaleString('en-US').padStart(7)}  ${parts.join(', ')}`;
+    })
+    .join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------- main
@@ -668,9 +698,10 @@ try {
   console.log(table(results));
   console.log(`
 first events = connected -> the element's first list item (part="event") with a feed title laid out in view (plain pages: no list)
+all listed   = connected -> every event of the feed in the list, its search form shown (before that a large feed's first events are listed)
 map ready    = start (element connected / page script start) -> <event-map> turnout-map-ready with events / MapLibre idle / all markers clustered + next frame
 longest task, TBT (sum of each long task's time over 50 ms) = main-thread long tasks between start and ready
-heap         = used JS heap after a forced GC at ready: the page's main thread, and its workers (MapLibre's) added up
+heap         = used JS heap after a forced GC at the end of the run (map ready, and for <event-map> every event listed): the page's main thread, and its workers (MapLibre's) added up
 download     = what the page fetched for the map before ready, gzip as served: library, CSS, basemap, our code (feed excluded)
 every figure is the median of the counted runs; bench/results/latest.json has each run`);
   const feedRow = sizes.map((s) => `${s.toLocaleString('en-US')}: native ${kb(cache.get(`/feeds/${s}.json`)?.body.length)}, GeoJSON ${kb(cache.get(`/feeds/${s}.geojson`)?.body.length)}`);
@@ -693,6 +724,7 @@ every figure is the median of the counted runs; bench/results/latest.json has ea
   for (const n of [...notes, ...mismatch]) console.log(`note: ${n}`);
   if (load > 1.5 || loadAfter > 1.5) console.log(`note: the machine was busy (load average ${load.toFixed(1)} -> ${loadAfter.toFixed(1)} on ${cpus().length} cores): figures are slower than on a quiet machine.`);
   console.log(`\nGoals (issue 3):\n${goals(results, cyc)}`);
+  if (contenders.includes('baseline')) console.log(`\nAgainst the baseline (${relative(root, baselineDir)}):\n${againstBaseline(results)}`);
 
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   const out = join(root, 'bench/results/latest.json');

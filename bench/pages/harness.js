@@ -27,13 +27,17 @@ export function firstVisible() {
   window.__bench.first ??= performance.now();
 }
 
-/** The map is drawn and idle: hand the timings over (after the long tasks still in flight are reported). */
-export function ready(extra = {}) {
+/**
+ * The map is drawn and idle: hand the timings over (after the long tasks still in flight are reported), once
+ * `until` (if given) has resolved too.
+ */
+export function ready(extra = {}, until = undefined) {
   const b = window.__bench;
   if (b.ready) return;
   b.ready = performance.now();
   Object.assign(b, extra);
-  window.__benchReady(b);
+  if (until) void until.then(() => window.__benchReady(b));
+  else window.__benchReady(b);
 }
 
 /** The page cannot finish: report why instead of timing out. */

@@ -44,6 +44,12 @@ export interface MapPoints {
   approximate: number;
 }
 
+/** The page's answer to each slice of events it has taken in (see parse-worker.ts, sendEvents). */
+export interface TakenIn {
+  id: number;
+  taken: true;
+}
+
 /** The answer to a job: its map points, its events in slices (`events`), then the feed itself, or an error, or "cannot". */
 export type ParseResponse =
   | { id: number; points: MapPoints }

@@ -6,7 +6,7 @@
  */
 import { joinBytes } from './decode.js';
 import { FeedError } from './errors.js';
-import type { ParseRequest, ParseResponse } from './parse-client.js';
+import type { ParseRequest, ParseResponse, TakenIn } from './parse-client.js';
 import { feedPreviews, pointsWanted, type FeedPoints, type FeedPreview } from './previews.js';
 import type { FeedData, ParseOptions, TurnoutEvent } from './types.js';
 
@@ -89,6 +89,8 @@ function getWorker(): Worker | null {
   worker = new Worker(new URL('./parse-worker.js', import.meta.url), { type: 'module', name: 'turnout-parse' }).worker;
   if (!worker) return null;
   worker.addEventListener('message', (e: MessageEvent<ParseResponse>) => {
+    // Each slice of events is answered (even a job no longer waited for), so the worker sends the next one.
+    if ('events' in e.data) worker?.postMessage({ id: e.data.id, taken: true } satisfies TakenIn);
     const job = pending.get(e.data.id);
     if (!job) return;
     // The map's points come first: announced for the maps showing this feed (see previews.ts).
