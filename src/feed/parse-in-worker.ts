@@ -88,9 +88,10 @@ function getWorker(): Worker | null {
   const Worker = WorkerStarter;
   worker = new Worker(new URL('./parse-worker.js', import.meta.url), { type: 'module', name: 'turnout-parse' }).worker;
   if (!worker) return null;
+  const own = worker;
   worker.addEventListener('message', (e: MessageEvent<ParseResponse>) => {
     // Each slice of events is answered (even a job no longer waited for), so the worker sends the next one.
-    if ('events' in e.data) worker?.postMessage({ id: e.data.id, taken: true } satisfies TakenIn);
+    if ('events' in e.data) own.postMessage({ id: e.data.id, taken: true } satisfies TakenIn);
     const job = pending.get(e.data.id);
     if (!job) return;
     // The map's points come first: announced for the maps showing this feed (see previews.ts).
