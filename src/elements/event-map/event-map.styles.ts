@@ -236,6 +236,12 @@ export const styles = css`
     padding-block-end: 0.25rem;
     border-block-end: 2px solid var(--_accent);
   }
+  /* A card out of view is laid out and painted only when it scrolls near: with 50 cards listed, showing the list
+     (and each change of it) costs the few in view. Its last size is kept for the scrollbar. */
+  .event {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
+  }
   .event.selected article {
     border-color: var(--_accent);
     border-inline-start-width: 5px;

@@ -124,6 +124,25 @@ describe('<event-map>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('draws only the cards in view of its scrolling list, and a card once scrolled to', async () => {
+      const cards = $$(el, '[part~="event"]');
+      expect(cards.length).to.be.greaterThan(20);
+      // A card's content is what the browser skips while the card is out of view.
+      const drawn = (card: HTMLElement) => card.querySelector('article')!.checkVisibility({ contentVisibilityAuto: true });
+      const last = cards.at(-1)!;
+      expect(drawn(cards[0]), 'the first card').to.equal(true);
+      expect(drawn(last), 'a card far below the fold of the list').to.equal(false);
+      last.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(drawn(last)).to.equal(true);
+      const pane = $(el, '.list-pane')!.getBoundingClientRect();
+      const box = last.getBoundingClientRect();
+      expect(box.height).to.be.greaterThan(40);
+      expect(box.bottom).to.be.at.most(pane.bottom + 1);
+      expect(box.top).to.be.at.least(pane.top - 1);
+      $(el, '.list-pane')!.scrollTop = 0;
+    });
+
     it('filters by type: the map and the list follow', async () => {
       let settled = nextReady(el);
       $<HTMLDetailsElement>(el, 'details.filters')!.open = true;
