@@ -3,6 +3,8 @@ import { css } from 'lit';
 /**
  * Rules the event cards of <event-list> and <event-map> share: the list of cards and each card's box, a button that
  * looks like a link ("Add to calendar"), the calendar choices it opens, and the full-width "Show more" button.
+ * A card out of view is laid out and painted only when it scrolls near (`content-visibility: auto`, its last size
+ * kept for the scrollbar): with 50 cards listed, showing the list, and each change of it, costs the few in view.
  */
 export const eventCardStyles = css`
   .events {
@@ -11,6 +13,10 @@ export const eventCardStyles = css`
     padding: 0;
     display: grid;
     gap: calc(var(--_space) * 0.5);
+  }
+  .event {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
   }
   .event article {
     border: 1px solid var(--_border);

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Comments inside the css`` template would ship in the bundle; notes on the rules live here.
+// - .list-pane beside the map (container at least 48rem wide): the list scrolls within the map's height, so a long
+//   day of action does not make the widget thousands of pixels tall on a partner's page (its links and buttons keep
+//   it keyboard-scrollable).
 export const styles = css`
   :host {
     --_map-height: var(--turnout-map-height, clamp(18rem, 62vh, 38rem));
@@ -236,12 +240,6 @@ export const styles = css`
     padding-block-end: 0.25rem;
     border-block-end: 2px solid var(--_accent);
   }
-  /* A card out of view is laid out and painted only when it scrolls near: with 50 cards listed, showing the list
-     (and each change of it) costs the few in view. Its last size is kept for the scrollbar. */
-  .event {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 8rem;
-  }
   .event.selected article {
     border-color: var(--_accent);
     border-inline-start-width: 5px;
@@ -344,8 +342,6 @@ export const styles = css`
     .list-pane {
       grid-column: 1;
       grid-row: 1;
-      /* Beside the map, the list scrolls within the map's height, so a long day of action does not make the
-         widget thousands of pixels tall on a partner's page (its links and buttons keep it keyboard-scrollable). */
       max-block-size: var(--_map-height);
       overflow-y: auto;
       overscroll-behavior: contain;

@@ -330,6 +330,27 @@ describe('<event-list>', () => {
     expect(titles(el)).to.deep.equal(['Event number 9999']);
   });
 
+  it('draws only the cards near the viewport, and a card once scrolled to', async () => {
+    const events = Array.from({ length: 50 }, (_, i) =>
+      makeEvent({ title: `Event number ${i}`, start: Date.UTC(2026, 0, 31, 12) + i * 60_000 }),
+    );
+    const el = await mount(makeFeed(events));
+    const cards = $$(el, 'li.event');
+    expect(cards).to.have.length(50);
+    // A card's content is what the browser skips while the card is far out of view.
+    const drawn = (card: Element) => card.querySelector('article')!.checkVisibility({ contentVisibilityAuto: true });
+    expect(drawn(cards[0]), 'the first card').to.equal(true);
+    expect(drawn(cards[49]), 'the 50th card, far below the viewport').to.equal(false);
+    cards[49].scrollIntoView({ block: 'end' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(drawn(cards[49])).to.equal(true);
+    const box = cards[49].getBoundingClientRect();
+    expect(box.height).to.be.greaterThan(40);
+    expect(box.bottom).to.be.at.most(innerHeight + 1);
+    expect(squash(cards[49].querySelector('.title-text')!.textContent)).to.equal('Event number 49');
+    scrollTo(0, 0);
+  });
+
   it('says when nothing matches, and clears the filters from there', async () => {
     const el = await mount(dayOfAction());
     await typeSearch(el, 'no such event');
