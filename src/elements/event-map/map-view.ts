@@ -600,12 +600,19 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
    * style adds the source only once loaded): points handed before then wait for the source to exist.
    */
   let waitingForSource = false;
+  /**
+   * Points given that have not reached the events source yet (a URL's protocol still registering, or no source yet):
+   * a frame that settles meanwhile is not the map idle with them (see onIdle).
+   */
+  let unpushed = false;
   const pushPoints = () => {
     // A map that was removed has no sources left: the points wait for the next map.
     if (destroyed || !map.style) return;
     const source = map.getSource<GeoJSONSource>('events');
     if (source) {
       source.setData(typeof points === 'string' ? `${POINTS_PROTOCOL}://blob/${encodeURIComponent(points)}` : points);
+      unpushed = false;
+      dirty = true;
       return;
     }
     if (waitingForSource) return;
@@ -621,13 +628,14 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
 
   /** Points by URL that cannot be read here: forgotten, and asked for as objects. */
   const failPoints = () => {
+    unpushed = false;
     revoke();
     if (typeof points === 'string') points = EMPTY;
     options.onPointsError?.();
   };
 
   const onIdle = () => {
-    if (destroyed) return;
+    if (destroyed || unpushed) return;
     if (blobUrl && map.isSourceLoaded('events')) revoke();
     if (dirty) {
       dirty = false;
@@ -673,6 +681,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
       revoke();
       points = next;
       dirty = true;
+      unpushed = true;
       if (typeof next === 'string' && next.startsWith('blob:')) {
         blobUrl = next;
         void registerPointsProtocol().then((ok) => {

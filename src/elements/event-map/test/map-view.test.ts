@@ -59,3 +59,51 @@ describe('map-view: points handed before the style is read', () => {
     await waitUntil(() => drawn(overlay) === 40, `the map shows ${drawn(overlay)} of 40 points`, { timeout: 10000 });
   });
 });
+
+describe('map-view: points handed by URL', () => {
+  let host: HTMLElement;
+  let view: MapView | undefined;
+  afterEach(() => {
+    view?.destroy();
+    host.remove();
+  });
+
+  it('is not idle for them before they reach the map, even if a frame settles meanwhile', async function () {
+    this.timeout(40000);
+    host = document.createElement('div');
+    host.style.cssText = 'display:block;position:relative;width:700px;height:450px';
+    const container = document.createElement('div');
+    container.style.cssText = 'position:absolute;inset:0';
+    const overlay = document.createElement('div');
+    host.append(container, overlay);
+    document.body.append(host);
+    let idle = 0;
+    view = await createMapView({
+      container,
+      overlay,
+      host,
+      labels: { map: 'Map of events', cluster: (n) => `${n} events`, place: (ids) => ids.join(', '), count: String },
+      bounds: [-125, 24, -66, 50],
+      onSelect() {},
+      onMove() {},
+      onIdle: () => idle++,
+      onAttribution() {},
+    });
+    // The map settles with no events yet.
+    await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
+    const settled = idle;
+    // A large feed's points, packed as the parse worker sends them: 2600 points, 60 in each of 43 places or so.
+    const n = 2600;
+    const coords = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) [coords[2 * i], coords[2 * i + 1]] = [-120 + (i % 13) * 4, 30 + (Math.floor(i / 13) % 5) * 3];
+    const ids = new TextEncoder().encode(JSON.stringify(Array.from({ length: n }, (_, i) => `p${i}`)));
+    const url = URL.createObjectURL(new Blob([Float64Array.of(n), coords, ids]));
+    view.setPoints(url);
+    // A frame that settles before the points have reached the map (its protocol still registering) is not the
+    // map being idle with them: no report, and their blob is not let go.
+    view.map.fire('idle');
+    expect(idle, 'idle reported before the points reached the map').to.equal(settled);
+    await waitUntil(() => idle > settled, 'the map never settled with the points', { timeout: 30000 });
+    await waitUntil(() => drawn(overlay) === n, `the map shows ${drawn(overlay)} of ${n} points`, { timeout: 10000 });
+  });
+});
