@@ -24,8 +24,32 @@ function drawn(overlay: HTMLElement): number {
   );
 }
 
+/** A map view in a 700x450 box on the page, calling `onIdle` each time it settles with new points. */
+async function mountView(onIdle: () => void): Promise<{ host: HTMLElement; overlay: HTMLElement; view: MapView }> {
+  const host = document.createElement('div');
+  host.style.cssText = 'display:block;position:relative;width:700px;height:450px';
+  const container = document.createElement('div');
+  container.style.cssText = 'position:absolute;inset:0';
+  const overlay = document.createElement('div');
+  host.append(container, overlay);
+  document.body.append(host);
+  const view = await createMapView({
+    container,
+    overlay,
+    host,
+    labels: { map: 'Map of events', cluster: (n) => `${n} events`, place: (ids) => ids.join(', '), count: String },
+    bounds: [-125, 24, -66, 50],
+    onSelect() {},
+    onMove() {},
+    onIdle,
+    onAttribution() {},
+  });
+  return { host, overlay, view };
+}
+
 describe('map-view: points handed before the style is read', () => {
   let host: HTMLElement;
+  let overlay: HTMLElement;
   let view: MapView | undefined;
   afterEach(() => {
     view?.destroy();
@@ -34,25 +58,8 @@ describe('map-view: points handed before the style is read', () => {
 
   it('draws them once the events source exists', async function () {
     this.timeout(40000);
-    host = document.createElement('div');
-    host.style.cssText = 'display:block;position:relative;width:700px;height:450px';
-    const container = document.createElement('div');
-    container.style.cssText = 'position:absolute;inset:0';
-    const overlay = document.createElement('div');
-    host.append(container, overlay);
-    document.body.append(host);
     let idle = 0;
-    view = await createMapView({
-      container,
-      overlay,
-      host,
-      labels: { map: 'Map of events', cluster: (n) => `${n} events`, place: (ids) => ids.join(', '), count: String },
-      bounds: [-125, 24, -66, 50],
-      onSelect() {},
-      onMove() {},
-      onIdle: () => idle++,
-      onAttribution() {},
-    });
+    ({ host, overlay, view } = await mountView(() => idle++));
     expect(view.map.getSource('events'), 'the map had already read its style').to.equal(undefined);
     view.setPoints(points(40));
     await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
@@ -62,6 +69,7 @@ describe('map-view: points handed before the style is read', () => {
 
 describe('map-view: points handed by URL', () => {
   let host: HTMLElement;
+  let overlay: HTMLElement;
   let view: MapView | undefined;
   afterEach(() => {
     view?.destroy();
@@ -70,25 +78,8 @@ describe('map-view: points handed by URL', () => {
 
   it('is not idle for them before they reach the map, even if a frame settles meanwhile', async function () {
     this.timeout(40000);
-    host = document.createElement('div');
-    host.style.cssText = 'display:block;position:relative;width:700px;height:450px';
-    const container = document.createElement('div');
-    container.style.cssText = 'position:absolute;inset:0';
-    const overlay = document.createElement('div');
-    host.append(container, overlay);
-    document.body.append(host);
     let idle = 0;
-    view = await createMapView({
-      container,
-      overlay,
-      host,
-      labels: { map: 'Map of events', cluster: (n) => `${n} events`, place: (ids) => ids.join(', '), count: String },
-      bounds: [-125, 24, -66, 50],
-      onSelect() {},
-      onMove() {},
-      onIdle: () => idle++,
-      onAttribution() {},
-    });
+    ({ host, overlay, view } = await mountView(() => idle++));
     // The map settles with no events yet.
     await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
     const settled = idle;
