@@ -479,7 +479,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   /** Places the buttons where their features are on screen. */
   const position = () => {
     framePending = false;
-    if (destroyed || unpushed) return;
+    if (destroyed) return;
     for (const mark of marks.values()) {
       const p = map.project(mark.at);
       mark.button.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px) translate(-50%, -50%)`;
