@@ -695,6 +695,13 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     },
     adopt(next) {
       points = next;
+      // Points whose URL has not reached the map yet (its protocol still registering in MapLibre's workers) go as
+      // these objects instead: the URL's push, when it comes, sees other points and leaves them.
+      if (unpushed) {
+        revoke();
+        pushPoints();
+        return;
+      }
       if (!destroyed && map.loaded()) rebuildMarks();
     },
     select(at, reveal) {

@@ -97,4 +97,20 @@ describe('map-view: points handed by URL', () => {
     await waitUntil(() => idle > settled, 'the map never settled with the points', { timeout: 30000 });
     await waitUntil(() => drawn(overlay) === n, `the map shows ${drawn(overlay)} of ${n} points`, { timeout: 10000 });
   });
+
+  it('draws the same points given as objects while their URL was still on its way', async function () {
+    this.timeout(40000);
+    let idle = 0;
+    ({ host, overlay, view } = await mountView(() => idle++));
+    await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
+    const settled = idle;
+    const given = points(40);
+    const coords = Float64Array.from(given.features.flatMap((f) => f.geometry.coordinates as number[]));
+    const ids = new TextEncoder().encode(JSON.stringify(given.features.map((f) => f.properties!.id)));
+    // The element adopts the list's points once they match what the URL holds: here before the URL reached the map.
+    view.setPoints(URL.createObjectURL(new Blob([Float64Array.of(40), coords, ids])));
+    view.adopt(given);
+    await waitUntil(() => idle > settled, 'the map never settled with the points', { timeout: 30000 });
+    await waitUntil(() => drawn(overlay) === 40, `the map shows ${drawn(overlay)} of 40 points`, { timeout: 10000 });
+  });
 });
