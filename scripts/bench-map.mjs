@@ -387,7 +387,7 @@ async function measure(browser, base, contender, size, { profile = false, screen
     if (!r.ready || r.t0 == null) throw new Error('the page reported no start or ready time');
     const want = inPerson.get(size);
     const drawn = r.mapEvents ?? r.features;
-    if (want != null && drawn !== want) mismatch.add(`${NAMES[contender]} at ${size.toLocaleString('en-US')}: the map reported ${drawn} events, the feed has ${want} in person`);
+    if (want != null && drawn !== want) mismatch.add(`${NAMES[contender]} at ${size.toLocaleString('en-US')}: the map drew ${drawn} events at ready, the feed has ${want} in person`);
     const tasks = r.longtasks.filter(([s, d]) => s < r.ready && s + d > r.t0);
     const heap = await heapAfterGc(cdp);
     const workerHeap = await workers.heap();
