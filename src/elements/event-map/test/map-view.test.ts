@@ -47,70 +47,59 @@ async function mountView(onIdle: () => void): Promise<{ host: HTMLElement; overl
   return { host, overlay, view };
 }
 
-describe('map-view: points handed before the style is read', () => {
+/** Points packed as the parse worker sends a large feed's (a blob: URL for the view's points protocol). */
+function packed(given: EventPoints): string {
+  const coords = Float64Array.from(given.features.flatMap((f) => f.geometry.coordinates as number[]));
+  const ids = new TextEncoder().encode(JSON.stringify(given.features.map((f) => f.properties!.id)));
+  return URL.createObjectURL(new Blob([Float64Array.of(given.features.length), coords, ids]));
+}
+
+describe('map-view: points handed early', () => {
   let host: HTMLElement;
   let overlay: HTMLElement;
   let view: MapView | undefined;
+  let idle = 0;
+  beforeEach(async () => {
+    idle = 0;
+    ({ host, overlay, view } = await mountView(() => idle++));
+  });
   afterEach(() => {
     view?.destroy();
     host.remove();
   });
+  const settles = (after: number) => waitUntil(() => idle > after, 'the map never settled', { timeout: 30000 });
+  const shows = (n: number) => waitUntil(() => drawn(overlay) === n, `the map shows ${drawn(overlay)} of ${n} points`, { timeout: 10000 });
 
-  it('draws them once the events source exists', async function () {
+  it('draws points handed before the style is read, once the events source exists', async function () {
     this.timeout(40000);
-    let idle = 0;
-    ({ host, overlay, view } = await mountView(() => idle++));
-    expect(view.map.getSource('events'), 'the map had already read its style').to.equal(undefined);
-    view.setPoints(points(40));
-    await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
-    await waitUntil(() => drawn(overlay) === 40, `the map shows ${drawn(overlay)} of 40 points`, { timeout: 10000 });
-  });
-});
-
-describe('map-view: points handed by URL', () => {
-  let host: HTMLElement;
-  let overlay: HTMLElement;
-  let view: MapView | undefined;
-  afterEach(() => {
-    view?.destroy();
-    host.remove();
+    expect(view!.map.getSource('events'), 'the map had already read its style').to.equal(undefined);
+    view!.setPoints(points(40));
+    await settles(0);
+    await shows(40);
   });
 
-  it('is not idle for them before they reach the map, even if a frame settles meanwhile', async function () {
+  it('is not idle for points by URL before they reach the map, even if a frame settles meanwhile', async function () {
     this.timeout(40000);
-    let idle = 0;
-    ({ host, overlay, view } = await mountView(() => idle++));
     // The map settles with no events yet.
-    await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
+    await settles(0);
     const settled = idle;
-    // A large feed's points, packed as the parse worker sends them: 2600 points, 60 in each of 43 places or so.
-    const n = 2600;
-    const coords = new Float64Array(2 * n);
-    for (let i = 0; i < n; i++) [coords[2 * i], coords[2 * i + 1]] = [-120 + (i % 13) * 4, 30 + (Math.floor(i / 13) % 5) * 3];
-    const ids = new TextEncoder().encode(JSON.stringify(Array.from({ length: n }, (_, i) => `p${i}`)));
-    const url = URL.createObjectURL(new Blob([Float64Array.of(n), coords, ids]));
-    view.setPoints(url);
+    view!.setPoints(packed(points(40)));
     // A frame that settles before the points have reached the map (its protocol still registering) is not the
     // map being idle with them: no report, and their blob is not let go.
-    view.map.fire('idle');
+    view!.map.fire('idle');
     expect(idle, 'idle reported before the points reached the map').to.equal(settled);
-    await waitUntil(() => idle > settled, 'the map never settled with the points', { timeout: 30000 });
-    await waitUntil(() => drawn(overlay) === n, `the map shows ${drawn(overlay)} of ${n} points`, { timeout: 10000 });
+    await settles(settled);
+    await shows(40);
   });
 
-  it('draws the same points given as objects while their URL was still on its way', async function () {
+  it('draws the points given as objects while their URL was still on its way', async function () {
     this.timeout(40000);
-    let idle = 0;
-    ({ host, overlay, view } = await mountView(() => idle++));
-    await waitUntil(() => idle > 0, 'the map never settled', { timeout: 30000 });
+    await settles(0);
     const settled = idle;
-    const given = points(40);
-    const coords = Float64Array.from(given.features.flatMap((f) => f.geometry.coordinates as number[]));
-    const ids = new TextEncoder().encode(JSON.stringify(given.features.map((f) => f.properties!.id)));
     // The element adopts the list's points once they match what the URL holds: here before the URL reached the map.
-    view.setPoints(URL.createObjectURL(new Blob([Float64Array.of(40), coords, ids])));
-    view.adopt(given);
-    await waitUntil(() => idle > settled, 'the map never settled with the points', { timeout: 30000 });
-    await waitUntil(() => drawn(overlay) === 40, `the map shows ${drawn(overlay)} of 40 points`, { timeout: 10000 });
+    view!.setPoints(packed(points(40)));
+    view!.adopt(points(40));
+    await settles(settled);
+    await shows(40);
   });
 });
