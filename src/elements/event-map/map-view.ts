@@ -680,7 +680,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     setPoints(next) {
       revoke();
       points = next;
-      dirty = true;
+      // Settling again is reported once they reach the events source (pushPoints).
       unpushed = true;
       if (typeof next === 'string' && next.startsWith('blob:')) {
         blobUrl = next;

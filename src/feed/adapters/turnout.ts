@@ -127,9 +127,9 @@ function defaultZoneOf(feed: Raw, options: ParseOptions): { feedZone: string | n
   return { feedZone, defaultZone: feedZone ?? (campaign ? normalizeZone(campaign.timeZone) : null) };
 }
 
-/** A record's own zone when it names a known one (else null: the default applies). */
-function ownZone(r: Raw): string | null {
-  return r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '' ? normalizeZone(r.timeZone) : null;
+/** A record's own zone: undefined when it names none, null when it names an unknown one (the default applies). */
+function ownZone(r: Raw): string | null | undefined {
+  return r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '' ? normalizeZone(r.timeZone) : undefined;
 }
 
 export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
@@ -150,7 +150,7 @@ export function adaptTurnout(feed: Raw, options: ParseOptions = {}): FeedData {
     const id = idOf(r.id);
     const own = ownZone(r);
     const zone = own ?? defaultZone;
-    if (!own && r.timeZone !== undefined && r.timeZone !== null && r.timeZone !== '') {
+    if (own === null) {
       sink.warn('event', index, labelOf(r.title, id), `time zone ${describeValue(r.timeZone)} is unknown`);
     }
     const loc = r.location;
