@@ -14,7 +14,7 @@ const CITIES = [
   ['Seattle', 'WA', 47.6062, -122.3321],
 ];
 
-/** Event i of a generated feed: one of five cities, starting at some hour of Jan 31, 2026 (Chicago time). */
+/** Event i of a generated feed: one of five cities, a rally or a march, starting at some hour of Jan 31, 2026 (Chicago time). */
 export function streamedEvent(i) {
   const [locality, region, lat, lng] = CITIES[i % CITIES.length];
   const hour = 8 + (i % 12);
@@ -26,7 +26,7 @@ export function streamedEvent(i) {
     end: `2026-01-31T${String(hour + 1).padStart(2, '0')}:30:00-06:00`,
     timeZone: 'America/Chicago',
     location: { venue: `Hall ${i}`, locality, region, country: 'US', lat: lat + (i % 50) / 1000, lng: lng + (i % 37) / 1000 },
-    type: 'rally',
+    type: i % 2 ? 'rally' : 'march',
     tags: ['Streamed'],
     url: `https://example.org/events/stream-${i}`,
     host: 'Streaming Test Coalition',

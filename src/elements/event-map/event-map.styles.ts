@@ -4,6 +4,8 @@ import { css } from 'lit';
 // - .list-pane beside the map (container at least 48rem wide): the list scrolls within the map's height, so a long
 //   day of action does not make the widget thousands of pixels tall on a partner's page (its links and buttons keep
 //   it keyboard-scrollable).
+// - .credits keeps the legend's and attribution's room while the map loads (their height at the default font size;
+//   flow-root keeps the legend's margin inside), so that the page below the widget does not move when they appear.
 export const styles = css`
   :host {
     --_map-height: var(--turnout-map-height, clamp(18rem, 62vh, 38rem));
@@ -195,6 +197,10 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_accent);
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
+  }
+  .credits {
+    display: flow-root;
+    min-block-size: 2.75rem;
   }
   .attribution {
     font-size: 0.75rem;

@@ -316,6 +316,8 @@ export class EventMap extends TurnoutFeedElement {
   #focusSelected = false;
   #restoredHash = false;
   #searchQueued = false;
+  /** A search asked for before the feed was in, run once it is (see #search). */
+  #searchWaits?: { keep: boolean; done: () => void };
   #url?: typeof import('./url-state.js');
   #lastHash = '';
   #lastOwn = '';
@@ -526,6 +528,16 @@ export class EventMap extends TurnoutFeedElement {
         this.#searchQueued = false;
         if (this.searchState === 'idle' && !this.found && this.query) void this.#search(this.query, true);
       });
+    }
+    const waits = this.#searchWaits;
+    if (waits && (data ? preparer?.preparedNow(data) : this.feedState.status !== 'loading')) {
+      this.#searchWaits = undefined;
+      if (data) queueMicrotask(() => void this.#search(this.query, waits.keep).then(waits.done));
+      else {
+        // No feed after all (its error says why): nothing to search among.
+        this.searchState = 'idle';
+        waits.done();
+      }
     }
     // A feed that failed after its points went to the map (see #handEarly): they go too.
     if (this.#early?.url && this.feedState.status === 'error') {
@@ -954,7 +966,10 @@ export class EventMap extends TurnoutFeedElement {
 
   // ---- search -------------------------------------------------------------------------------------------------
 
-  /** Searches near a place (a ZIP code, a town the feed or the built-in list knows, or the embedder's geocoder). */
+  /**
+   * Searches near a place (a ZIP code, a town the feed or the built-in list knows, or the embedder's geocoder).
+   * Asked while the feed is still loading, it runs (and resolves) once every event is in.
+   */
   search(query: string): Promise<void> {
     return this.#search(query, false);
   }
@@ -968,9 +983,16 @@ export class EventMap extends TurnoutFeedElement {
       this.#clearSearch();
       return;
     }
-    const abort = (this.#searchAbort = new AbortController());
     this.#loadMessages();
     this.searchState = 'searching';
+    this.#searchWaits?.done();
+    this.#searchWaits = undefined;
+    const data = this.feedState.data;
+    if (data ? !preparer?.preparedNow(data) : this.feedState.status === 'loading') {
+      // Town names come from the feed, and the events near the place from all of it: see updated().
+      return new Promise((done) => (this.#searchWaits = { keep, done }));
+    }
+    const abort = (this.#searchAbort = new AbortController());
     let result: PlaceResult | null = null;
     try {
       const { resolvePlace } = await import('../../geo/search.js');
@@ -1003,16 +1025,19 @@ export class EventMap extends TurnoutFeedElement {
       this.selectedId = '';
       this.mapView?.select(null, false);
     }
+    // A place found before the feed is in (the visitor's location) is fitted once it is.
+    this.#fitPending = true;
     const p = this.#prepared();
     if (p) {
       if (!p.done) void p.placed.then(() => this.#fitView(p));
-      this.#fitPending = true;
       this.#fitView(p);
     }
   }
 
   #clearSearch(): void {
     this.#searchAbort?.abort();
+    this.#searchWaits?.done();
+    this.#searchWaits = undefined;
     this.query = '';
     this.found = null;
     this.placeIds = [];
@@ -1170,18 +1195,27 @@ export class EventMap extends TurnoutFeedElement {
     // While a large feed downloads, its first events (see #preview): no search or filters until all are in.
     const preview = this.#previewShown;
     const listed = preview ? this.#preview : data;
+    // The search and the filters' line are there from the first render (a search asked for before the feed is in
+    // runs once it is), and the feed's status sits where its events are to be listed: nothing above the list or
+    // the map moves as the feed arrives (on a phone the whole widget would jump as the visitor starts reading).
     return html`
-      ${this.renderFeedStatus()} ${p && !preview ? this.#renderSearch(scoped) : nothing}
+      ${data || this.feedState.status !== 'error' ? this.#renderSearch(p && !preview ? scoped : undefined) : nothing}
       <div class="layout">
         <div class="map-pane">${this.#renderMap()}</div>
         <div class="list-pane" part="list" aria-busy=${preview || this.feedState.status === 'loading' ? 'true' : 'false'}>
-          ${listed && p ? this.#renderList(listed, scoped, preview) : nothing}
+          ${this.renderFeedStatus()} ${listed && p ? this.#renderList(listed, scoped, preview) : nothing}
         </div>
       </div>
     `;
   }
 
-  #renderSearch(scoped: Entry[]): TemplateResult {
+  /** While the first events of a large feed are listed, their count line says the rest are loading. */
+  protected override loadingText(): string {
+    return this.#previewShown ? '' : super.loadingText();
+  }
+
+  /** `scoped`: undefined until every event is in (the filters' choices come from them). */
+  #renderSearch(scoped?: Entry[]): TemplateResult {
     const unit = this.#unit;
     const radii = RADII.includes(this.radiusChoice) ? RADII : [...RADII, this.radiusChoice].sort((a, b) => a - b);
     const busy = this.searchState === 'searching' || this.searchState === 'locating';
@@ -1234,7 +1268,7 @@ export class EventMap extends TurnoutFeedElement {
         </div>
       </form>
       <p class="search-status" part="search-status" role="status" aria-live="polite">${this.#searchMessage()}</p>
-      ${scoped.length ? this.#renderFilters(scoped) : nothing}
+      ${!scoped || scoped.length ? this.#renderFilters(scoped) : nothing}
     `;
   }
 
@@ -1253,7 +1287,20 @@ export class EventMap extends TurnoutFeedElement {
     }
   }
 
-  #renderFilters(scoped: Entry[]): TemplateResult {
+  #renderFilters(scoped?: Entry[]): TemplateResult | typeof nothing {
+    const active = !!(this.typeFilter || this.dayFilter || this.tagFilter || this.modeFilter);
+    const row = scoped ? this.#renderFilterRow(scoped, active) : html`<p class="row">${super.loadingText()}</p>`;
+    // One <details> throughout, so that one opened before the feed is in stays open as the choices arrive; none
+    // when the feed leaves nothing to choose (one day, one type...).
+    return row === nothing
+      ? nothing
+      : html`<details class="filters" part="filters" ?open=${active}>
+          <summary>${msg('Filters', { id: 'event-map.filters' })}</summary>
+          ${row}
+        </details>`;
+  }
+
+  #renderFilterRow(scoped: Entry[], active: boolean): TemplateResult | typeof nothing {
     let o = filterOptions.get(scoped);
     if (!o) {
       // One pass over what may be 100k events.
@@ -1274,23 +1321,24 @@ export class EventMap extends TurnoutFeedElement {
     }
     const { tagNames, hasOnline, hasInPerson } = o;
     const [types, days, tags] = [[...o.types], [...o.days], [...o.tags]];
-    const active = !!(this.typeFilter || this.dayFilter || this.tagFilter || this.modeFilter);
-    return html`<details class="filters" part="filters" ?open=${active}>
-      <summary>${msg('Filters', { id: 'event-map.filters' })}</summary>
-      <div class="row">
-        ${this.#renderSelect(msg('Day', { id: 'event-map.day' }), msg('All days', { id: 'event-map.day.all' }), this.dayFilter, days, (d) => formatDayKey(d, this.locale), (v) => (this.dayFilter = v))}
-        ${this.#renderSelect(msg('Type', { id: 'event-map.type' }), msg('All types', { id: 'event-map.type.all' }), this.typeFilter, types, typeLabel, (v) => (this.typeFilter = v))}
-        ${this.#renderSelect(msg('Tag', { id: 'event-map.tag' }), msg('All tags', { id: 'event-map.tag.all' }), this.tagFilter, tags, (t) => tagNames.get(t) ?? t, (v) => (this.tagFilter = v))}
-        ${hasOnline && hasInPerson
-          ? this.#renderSelect(
-              msg('Where', { id: 'event-map.mode' }),
-              msg('In person and online', { id: 'event-map.mode.all' }),
-              this.modeFilter,
-              ['in-person', 'online'],
-              (m) => (m === 'online' ? msg('Online', { id: 'event-map.online' }) : msg('In person', { id: 'event-map.in-person' })),
-              (v) => (this.modeFilter = v as Mode),
-            )
-          : nothing}
+    const selects = [
+      this.#renderSelect(msg('Day', { id: 'event-map.day' }), msg('All days', { id: 'event-map.day.all' }), this.dayFilter, days, (d) => formatDayKey(d, this.locale), (v) => (this.dayFilter = v)),
+      this.#renderSelect(msg('Type', { id: 'event-map.type' }), msg('All types', { id: 'event-map.type.all' }), this.typeFilter, types, typeLabel, (v) => (this.typeFilter = v)),
+      this.#renderSelect(msg('Tag', { id: 'event-map.tag' }), msg('All tags', { id: 'event-map.tag.all' }), this.tagFilter, tags, (t) => tagNames.get(t) ?? t, (v) => (this.tagFilter = v)),
+      hasOnline && hasInPerson
+        ? this.#renderSelect(
+            msg('Where', { id: 'event-map.mode' }),
+            msg('In person and online', { id: 'event-map.mode.all' }),
+            this.modeFilter,
+            ['in-person', 'online'],
+            (m) => (m === 'online' ? msg('Online', { id: 'event-map.online' }) : msg('In person', { id: 'event-map.in-person' })),
+            (v) => (this.modeFilter = v as Mode),
+          )
+        : nothing,
+    ];
+    if (!active && selects.every((s) => s === nothing)) return nothing;
+    return html`<div class="row">
+        ${selects}
         ${active
           ? html`<button
               type="button"
@@ -1302,8 +1350,7 @@ export class EventMap extends TurnoutFeedElement {
               ${msg('Clear filters', { id: 'event-map.clear' })}
             </button>`
           : nothing}
-      </div>
-    </details>`;
+      </div>`;
   }
 
   #renderSelect(
@@ -1363,7 +1410,9 @@ export class EventMap extends TurnoutFeedElement {
           ${placeholder}
         </div>
       </div>
-      ${state === 'ready' && this.#controls ? this.#controls.renderCredits(this.attribution) : nothing}
+      ${unavailable
+        ? nothing
+        : html`<div class="credits">${state === 'ready' && this.#controls ? this.#controls.renderCredits(this.attribution) : nothing}</div>`}
     `;
   }
 

@@ -45,6 +45,19 @@ function withoutWebGL(): () => void {
   };
 }
 
+/**
+ * The "Loading" story holds its feed's response back for as long as it is shown, as on a slow connection: what a
+ * visitor sees before the events arrive.
+ */
+function holdingFeed(url: string): () => void {
+  const original = window.fetch;
+  window.fetch = (input, init) =>
+    String(input instanceof Request ? input.url : input).endsWith(url) ? new Promise<Response>(() => undefined) : original(input, init);
+  return () => {
+    window.fetch = original;
+  };
+}
+
 const meta: Meta<Args> = {
   title: 'Elements/event-map',
   component: 'event-map',
@@ -138,4 +151,14 @@ export const NoWebGL: Story = {
 /** A feed that cannot be loaded. */
 export const LoadError: Story = {
   args: { src: 'demo/data/no-such-feed.json' },
+};
+
+/**
+ * While the feed is still on its way: the search form and the Filters line are already in place (a search waits for
+ * the events), the status sits where the list will be, and the map keeps the room of its legend: nothing moves when
+ * the events arrive.
+ */
+export const Loading: Story = {
+  args: { src: 'demo/data/slow-feed.json' },
+  beforeEach: () => holdingFeed('demo/data/slow-feed.json'),
 };

@@ -16,26 +16,66 @@ describe('<event-map> with a large feed still downloading', () => {
     const el = await fixture<EventMap>(html`<event-map src=${`/__stream/feed?n=4000&key=${key}`} now=${EVE}></event-map>`);
     let loaded = false;
     el.addEventListener('turnout-feed-load', () => (loaded = true));
-    await waitUntil(() => listed(el).length > 0, 'no events were listed while the feed downloaded', { timeout: 10000 });
-    expect(loaded, 'the whole feed had already loaded').to.equal(false);
-    expect(count(el)).to.match(/^The first \d+ events, while the rest load…$/);
-    const first = Number(/\d+/.exec(count(el))![0]);
-    expect(first).to.be.within(1, 20);
-    expect(listed(el)).to.have.length(first);
-    expect(listed(el)[0]).to.match(/^Streamed gathering \d+ in \w+/);
-    expect($(el, '[part="list"]')!.getAttribute('aria-busy')).to.equal('true');
-    // Searching and filtering wait for every event, and so does the map.
-    expect($(el, 'form[role="search"]')).to.equal(null);
-    expect(el.matches(':state(ready)')).to.equal(false);
-    await expect(el).to.be.accessible();
+    try {
+      await waitUntil(() => listed(el).length > 0, 'no events were listed while the feed downloaded', { timeout: 10000 });
+      expect(loaded, 'the whole feed had already loaded').to.equal(false);
+      expect(count(el)).to.match(/^The first \d+ events, while the rest load…$/);
+      const first = Number(/\d+/.exec(count(el))![0]);
+      expect(first).to.be.within(1, 20);
+      expect(listed(el)).to.have.length(first);
+      expect(listed(el)[0]).to.match(/^Streamed gathering \d+ in \w+/);
+      expect($(el, '[part="list"]')!.getAttribute('aria-busy')).to.equal('true');
+      // The count line says the rest is loading; the feed's own status line says nothing more.
+      expect(squash($(el, '[part="feed-status"]')!.textContent)).to.equal('');
+      // The map waits for every event; the filters' choices too (their line is there, saying so when opened).
+      expect(el.matches(':state(ready)')).to.equal(false);
+      const filters = $<HTMLDetailsElement>(el, '[part="filters"]')!;
+      filters.open = true;
+      expect(squash(filters.textContent)).to.equal('Filters Loading events…');
+      await expect(el).to.be.accessible();
 
-    await fetch(`/__stream/release?key=${key}`);
+      // A search asked for now runs once every event is in (town names come from the feed).
+      const input = $<HTMLInputElement>(el, 'form[role="search"] input')!;
+      input.value = 'Denver';
+      $<HTMLButtonElement>(el, 'form[role="search"] button[type="submit"]')!.click();
+      await el.updateComplete;
+      expect(squash($(el, '[part="search-status"]')!.textContent)).to.equal('Searching…');
+      expect(count(el)).to.match(/while the rest load/);
+    } finally {
+      await fetch(`/__stream/release?key=${key}`);
+    }
     await waitUntil(() => loaded, 'the feed never finished', { timeout: 15000 });
-    await el.updateComplete;
-    await waitUntil(() => /events in the map area|events in person/.test(count(el)), `count still "${count(el)}"`, { timeout: 10000 });
-    expect(count(el)).to.match(/4,000 events/);
+    await waitUntil(() => /events within/.test(count(el)), `count still "${count(el)}"`, { timeout: 10000 });
+    expect(count(el)).to.equal('800 events within 25 mi of Denver, CO');
+    expect(listed(el)[0]).to.match(/ in Denver$/);
+    expect(squash($(el, '[part="search-status"]')!.textContent)).to.equal('');
     expect($(el, '[part="list"]')!.getAttribute('aria-busy')).to.equal('false');
-    expect($(el, 'form[role="search"]')).to.not.equal(null);
+    expect($$(el, '[part="filters"] select option').map((o) => o.textContent), 'the filters have their choices').to.deep.equal([
+      'All types',
+      'March',
+      'Rally',
+    ]);
+  });
+
+  it('keeps the search, the map, the first events and its own height as the rest of the feed and the map arrive', async () => {
+    const key = `still-${Date.now()}-${n++}`;
+    const el = await fixture<EventMap>(html`<event-map src=${`/__stream/feed?n=4000&key=${key}`} now=${EVE}></event-map>`);
+    const top = (selector: string) => Math.round($(el, selector)!.getBoundingClientRect().top);
+    // The page below the widget moves when the widget's height changes (the legend and attribution under the map).
+    const where = () => [top('form[role="search"]'), top('[part="map"]'), top('[part~="event"]'), Math.round(el.getBoundingClientRect().height)];
+    let loaded = false;
+    el.addEventListener('turnout-feed-load', () => (loaded = true));
+    let before: number[];
+    try {
+      await waitUntil(() => listed(el).length > 0, 'no events were listed while the feed downloaded', { timeout: 10000 });
+      before = where();
+    } finally {
+      await fetch(`/__stream/release?key=${key}`);
+    }
+    await waitUntil(() => loaded, 'the feed never finished', { timeout: 15000 });
+    await waitUntil(() => /events in the map area|events in person/.test(count(el)), `count still "${count(el)}"`, { timeout: 10000 });
+    await waitUntil(() => el.matches(':state(ready)'), 'the map never got ready', { timeout: 15000 });
+    expect(where()).to.deep.equal(before);
   });
 
   it('a feed under the worker threshold is listed once, whole', async () => {
