@@ -24,7 +24,7 @@
 //   contenders take turns, in an order rotated every round. Each run gets a fresh browser context (1000x650).
 // - a first, uncounted element run measures its map canvas; the plain pages then draw a map of that size.
 // - per run, from the page: t0 (element connected / page script start), the first list item visible (element),
-//   every event listed (element: its search form shown),
+//   every event listed (element: its list holds events and is no longer aria-busy),
 //   ready (`turnout-map-ready` with events / MapLibre `idle` / every marker clustered and the next frame drawn),
 //   and long tasks (PerformanceObserver). Then, from the DevTools protocol: a forced GC and the used JS heap of
 //   the main thread and of the page's workers. Each contender also reports how many events its map holds.
@@ -698,7 +698,7 @@ try {
   console.log(table(results));
   console.log(`
 first events = connected -> the element's first list item (part="event") with a feed title laid out in view (plain pages: no list)
-all listed   = connected -> every event of the feed in the list, its search form shown (before that a large feed's first events are listed)
+all listed   = connected -> every event of the feed in the list, no longer aria-busy (before that a large feed's first events are listed, busy)
 map ready    = start (element connected / page script start) -> <event-map> turnout-map-ready with events / MapLibre idle / all markers clustered + next frame
 longest task, TBT (sum of each long task's time over 50 ms) = main-thread long tasks between start and ready
 heap         = used JS heap after a forced GC at the end of the run (map ready, and for <event-map> every event listed): the page's main thread, and its workers (MapLibre's) added up

@@ -39,13 +39,14 @@ function firstItemVisible(el) {
 }
 
 /**
- * Watches every frame for the whole feed in the list: the search form appears once every event is listed (while a
- * large feed downloads, the list shows its first events without it). Resolves at that frame.
+ * Watches every frame for the whole feed in the list: its list pane (`part="list"`) holds events and is no longer
+ * `aria-busy` (while a large feed downloads, it lists its first events, busy). Resolves at that frame.
  */
 function watchListed(el) {
   return new Promise((resolve) => {
     const tick = () => {
-      if (el.shadowRoot?.querySelector('[part~="search"]')) {
+      const list = el.shadowRoot?.querySelector('[part="list"]');
+      if (list?.getAttribute('aria-busy') === 'false' && list.querySelector('[part~="event"]')) {
         window.__bench.listed ??= performance.now();
         resolve();
       } else requestAnimationFrame(tick);
