@@ -1412,7 +1412,9 @@ export class EventMap extends TurnoutFeedElement {
       </div>
       ${unavailable
         ? nothing
-        : html`<div class="credits">${state === 'ready' && this.#controls ? this.#controls.renderCredits(this.attribution) : nothing}</div>`}
+        : html`<div class="credits">
+            ${this.#controls && (state === 'ready' || this.attribution.length) ? this.#controls.renderCredits(this.attribution) : nothing}
+          </div>`}
     `;
   }
 

@@ -674,8 +674,12 @@ describe('<event-map>', () => {
       const el = await mountMap('/__feed/respond?status=404&body=nope', {}, { ready: false });
       await waitUntil(() => $(el, '.feed-error'), 'no error shown', { timeout: 10000 });
       expect($(el, '[part="feed-retry"]')).to.not.equal(null);
-      // The map (the basemap alone) does not pretend to be loading events.
+      // The map (the basemap alone) does not pretend to be loading events, and credits the data it draws.
       await waitUntil(() => $(el, '[part="placeholder"]')!.hidden, 'the map placeholder stayed', { timeout: 15000 });
+      await waitUntil(() => $(el, '[part="attribution"]'), 'the basemap drawn without its credits', { timeout: 5000 });
+      expect(squash($(el, '[part="attribution"]')!.textContent)).to.contain('Natural Earth');
+      // Nothing to search among: the error says why, and no search form is offered.
+      expect($(el, 'form[role="search"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
