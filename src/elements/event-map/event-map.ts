@@ -1192,7 +1192,7 @@ export class EventMap extends TurnoutFeedElement {
     const data = this.feedState.data;
     const p = this.#prepared();
     const scoped = p ? this.#lists(p).scoped : [];
-    // While a large feed downloads, its first events (see #preview): no search or filters until all are in.
+    // While a large feed downloads, its first events (see #preview): the filters' choices wait until all are in.
     const preview = this.#previewShown;
     const listed = preview ? this.#preview : data;
     // The search and the filters' line are there from the first render (a search asked for before the feed is in
