@@ -6,6 +6,8 @@ import { css } from 'lit';
 //   it keyboard-scrollable).
 // - .credits keeps the legend's and attribution's room while the map loads (their height at the default font size;
 //   flow-root keeps the legend's margin inside), so that the page below the widget does not move when they appear.
+// - .search-status keeps its line from a visitor's first search until the search is cleared: "Searching…" or
+//   "Finding your location…" (which can take seconds) going away would otherwise pull the map and the results up.
 export const styles = css`
   :host {
     --_map-height: var(--turnout-map-height, clamp(18rem, 62vh, 38rem));
@@ -62,8 +64,11 @@ export const styles = css`
   .search-status {
     margin-block-end: calc(var(--_space) * 0.5);
   }
-  .search-status:empty {
+  .search-status:empty:not([data-kept]) {
     display: none;
+  }
+  .search-status[data-kept] {
+    min-block-size: 1lh;
   }
   .layout {
     display: grid;

@@ -1214,7 +1214,10 @@ export class EventMap extends TurnoutFeedElement {
     return this.#previewShown ? '' : super.loadingText();
   }
 
-  /** `scoped`: undefined until every event is in (the filters' choices come from them). */
+  /**
+   * `scoped`: undefined until every event is in (the filters' choices come from them). The search status has no
+   * white space around its message: `:empty` hides it until a first search (see the styles).
+   */
   #renderSearch(scoped?: Entry[]): TemplateResult {
     const unit = this.#unit;
     const radii = RADII.includes(this.radiusChoice) ? RADII : [...RADII, this.radiusChoice].sort((a, b) => a - b);
@@ -1267,7 +1270,7 @@ export class EventMap extends TurnoutFeedElement {
             : nothing}
         </div>
       </form>
-      <p class="search-status" part="search-status" role="status" aria-live="polite">${this.#searchMessage()}</p>
+      <p class="search-status" part="search-status" role="status" aria-live="polite" ?data-kept=${this.searchState !== 'idle'}>${this.#searchMessage()}</p>
       ${!scoped || scoped.length ? this.#renderFilters(scoped) : nothing}
     `;
   }

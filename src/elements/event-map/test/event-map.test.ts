@@ -354,6 +354,24 @@ describe('<event-map>', () => {
       expect(count(el)).to.equal('6 events within 25 mi of Somewhere');
     });
 
+    it('keeps the map and the list where they are from "Searching…" to the results', async () => {
+      let answer!: (place: { label: string; center: [number, number] }) => void;
+      el.geocoder = () => new Promise((resolve) => (answer = resolve));
+      const top = (selector: string) => Math.round($(el, selector)!.getBoundingClientRect().top);
+      const input = $<HTMLInputElement>(el, 'form[role="search"] input')!;
+      input.value = 'Somewhere slow 7';
+      $<HTMLButtonElement>(el, 'form[role="search"] button[type="submit"]')!.click();
+      await el.updateComplete;
+      await waitUntil(() => answer, 'the geocoder was not asked', { timeout: 10000 });
+      expect(squash($(el, '[part="search-status"]')!.textContent)).to.equal('Searching…');
+      const before = [top('[part="map"]'), top('[part="list"]')];
+      answer({ label: 'Slowtown', center: [-87.7, 41.9] });
+      await waitUntil(() => /Slowtown/.test(count(el)), 'no results', { timeout: 10000 });
+      await el.updateComplete;
+      expect(squash($(el, '[part="search-status"]')!.textContent)).to.equal('');
+      expect([top('[part="map"]'), top('[part="list"]')]).to.deep.equal(before);
+    });
+
     it('goes back to the events in view when the search is cleared', async () => {
       const clear = $$<HTMLButtonElement>(el, 'form[role="search"] button').find((b) => squash(b.textContent) === 'Clear search')!;
       clear.click();
