@@ -94,7 +94,7 @@ export function attributesFor(c: EmbedConfig): [string, string][] {
 export function styleFor(c: EmbedConfig): [string, string][] {
   return [
     ['display', 'block'],
-    ['min-height', `${RESERVED_HEIGHTS[c.widget]}px`],
+    ['min-height', RESERVED_HEIGHTS[c.widget]],
     ...Object.entries(themeTokens(c.theme, c.accent)),
   ];
 }

@@ -31,13 +31,18 @@ export const FRAME_HEIGHTS: Record<Widget, number> = {
   'partner-list': 560,
 };
 
-/** Height (px) a script snippet reserves before the element draws, so the host page does not jump. */
-export const RESERVED_HEIGHTS: Record<Widget, number> = {
-  'event-list': 400,
-  'event-map': 400,
-  'event-countdown': 80,
-  'action-banner': 48,
-  'partner-list': 300,
+/**
+ * The `min-height` a script snippet reserves before the element draws, so the host page does not jump. The map's is
+ * its first render's height where the list sits beside the map (48rem wide and more): the search row, the Filters
+ * line and the legend (9rem) around the map at its default height (`--turnout-map-height`); narrower, the search
+ * wraps and the list goes below the map, so the widget grows from there.
+ */
+export const RESERVED_HEIGHTS: Record<Widget, string> = {
+  'event-list': '400px',
+  'event-map': 'calc(clamp(18rem, 62vh, 38rem) + 9rem)',
+  'event-countdown': '80px',
+  'action-banner': '48px',
+  'partner-list': '300px',
 };
 
 export type Theme = 'auto' | 'light' | 'dark';

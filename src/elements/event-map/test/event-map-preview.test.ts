@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { squash } from '../../../../test/helpers.js';
 import '../event-map.define.js';
 import type { EventMap } from '../event-map.js';
+import { RESERVED_HEIGHTS } from '../../../embed/options.js';
 import { $, $$, EVE } from './fixtures.js';
 
 // A large feed lists its first events while the rest of its body is still on the way (test/server/stream-routes.mjs
@@ -76,6 +77,25 @@ describe('<event-map> with a large feed still downloading', () => {
     await waitUntil(() => /events in the map area|events in person/.test(count(el)), `count still "${count(el)}"`, { timeout: 10000 });
     await waitUntil(() => el.matches(':state(ready)'), 'the map never got ready', { timeout: 15000 });
     expect(where()).to.deep.equal(before);
+  });
+
+  it('takes, while its feed is on the way, the height the embed snippets reserve for it (list beside the map)', async () => {
+    const key = `reserve-${Date.now()}-${n++}`;
+    const reserved = document.createElement('div');
+    reserved.style.minHeight = RESERVED_HEIGHTS['event-map'];
+    const el = document.createElement('event-map');
+    el.setAttribute('src', `/__stream/feed?n=4000&key=${key}&head=0`);
+    el.setAttribute('now', EVE);
+    const box = await fixture<HTMLDivElement>(html`<div style="inline-size: 1000px">${reserved}${el}</div>`);
+    try {
+      await (el as EventMap).updateComplete;
+      expect(squash($(el, '[part="feed-status"]')!.textContent)).to.equal('Loading events…');
+      const height = el.getBoundingClientRect().height;
+      expect(Math.abs(height - reserved.getBoundingClientRect().height), `element ${height} px`).to.be.at.most(4);
+    } finally {
+      await fetch(`/__stream/release?key=${key}`);
+      box.remove();
+    }
   });
 
   it('a feed under the worker threshold is listed once, whole', async () => {
