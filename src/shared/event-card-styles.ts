@@ -5,6 +5,9 @@ import { css } from 'lit';
  * looks like a link ("Add to calendar"), the calendar choices it opens, and the full-width "Show more" button.
  * A card out of view is laid out and painted only when it scrolls near (`content-visibility: auto`, its last size
  * kept for the scrollbar): with 50 cards listed, showing the list, and each change of it, costs the few in view.
+ * What comes from the feed (title, place, host, details, description) takes its reading direction from its own
+ * text, paragraph by paragraph (`unicode-bidi: plaintext`): an English venue in an Arabic widget reads left to right
+ * with its full stop at the end, an Arabic title in an English one right to left.
  */
 export const eventCardStyles = css`
   .events {
@@ -45,5 +48,13 @@ export const eventCardStyles = css`
   .more {
     inline-size: 100%;
     justify-content: center;
+  }
+  .title,
+  .title-button,
+  .where,
+  .host,
+  .event dd,
+  .description {
+    unicode-bidi: plaintext;
   }
 `;

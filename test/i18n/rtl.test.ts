@@ -1,10 +1,12 @@
 // Right to left and scripts: Arabic mirrors the layouts (lists, banners, countdown) with readable digits; Arabic,
 // Ethiopic (Amharic) and Chinese text is drawn with real glyphs from the system's fonts, not boxes; axe finds
 // nothing wrong in Arabic.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/elements/event-list/event-list.define.js';
 import '../../src/elements/event-countdown/event-countdown.define.js';
 import '../../src/elements/action-banner/action-banner.define.js';
+import '../../src/elements/partner-list/partner-list.define.js';
+import { charBox } from '../helpers.js';
 import { EVE, feed, mount, settle } from './helpers.js';
 
 const box = (el: Element) => el.getBoundingClientRect();
@@ -108,6 +110,24 @@ describe('right to left and scripts', () => {
     const fonts = performance.getEntriesByType('resource').filter((r) => /\.(woff2?|ttf|otf)(\?|$)/.test(r.name));
     expect(fonts.map((r) => r.name)).to.deep.equal([]);
     expect([...document.fonts].filter((f) => f.status === 'loaded' || f.status === 'loading')).to.deep.equal([]);
+  });
+
+  it("keeps an English feed's punctuation at the end of its words in Arabic: host, place, partner name", async () => {
+    const data = feed();
+    data.events[0] = { ...data.events[0], host: 'Acme Organizing, Inc.', location: { ...data.events[0].location, venue: 'Union Park.' } };
+    data.partners[1] = { ...data.partners[1], name: 'Student Coalition.' };
+    const el = await mount<HTMLElement>('event-list', { lang: 'ar', now: EVE, style: 'inline-size: 600px; display: block' }, { feed: data });
+    const left = (node: Element, char: string, last = false) => charBox(node, char, last).left;
+    // Left to right inside the Arabic sentence: the final "." is drawn right of the name's first letter.
+    const host = $(el, '.host');
+    expect(left(host, '.', true)).to.be.greaterThan(left(host, 'A'));
+    const where = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li.event .where')].find((w) => w.textContent!.includes('Union Park'))!;
+    expect(left(where, '.', true)).to.be.greaterThan(left(where, 'U'));
+    el.remove();
+    const partners = await mount<HTMLElement>('partner-list', { lang: 'ar', style: 'inline-size: 600px; display: block' }, { feed: data });
+    await waitUntil(() => partners.shadowRoot!.querySelectorAll('.name').length === 2, 'no partners', { timeout: 10000 });
+    const name = [...partners.shadowRoot!.querySelectorAll<HTMLElement>('.name')].find((n) => n.textContent!.includes('Student'))!;
+    expect(left(name, '.', true)).to.be.greaterThan(left(name, 'S'));
   });
 
   it('has no accessibility violations in Arabic (list, banner, countdown)', async () => {

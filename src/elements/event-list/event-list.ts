@@ -483,6 +483,8 @@ export class EventList extends TurnoutFeedElement {
     const online = safeUrl(event.onlineUrl);
     const newTab = msg('(opens in a new tab)', { id: 'event-list.new-tab' });
     const titleId = `event-${index}`;
+    // The feed's name isolated (U+2068…U+2069) in the sentence: "Acme, Inc." keeps its full stop in Arabic.
+    const host = event.host && `\u2068${event.host}\u2069`;
     return html`<li class="event ${cancelled ? 'cancelled' : ''}" part="event" data-index=${index}>
       <article tabindex="-1" aria-labelledby=${titleId}>
         ${heading(level, 'title', titleId, html`<span class="title-text">${event.title}</span> ${this.renderStatus(event)}`)}
@@ -495,7 +497,7 @@ export class EventList extends TurnoutFeedElement {
             >
           </p>
           ${this.renderPlace(entry)}
-          ${event.host ? html`<p class="host">${msg(str`Hosted by ${event.host}`, { id: 'event-list.host' })}</p>` : nothing}
+          ${host ? html`<p class="host">${msg(str`Hosted by ${host}`, { id: 'event-list.host' })}</p>` : nothing}
         </div>
         <div class="actions" part="actions">
           ${rsvp

@@ -9,6 +9,8 @@ const hues = unsafeCSS(Array.from({ length: HUES }, (_, i) => `.h${i}{--_hue:${i
 /** The feed notices' rules, shared with every element built on TurnoutFeedElement. */
 export { feedStatusStyles as statusStyles } from '../../shared/feed-status-styles.js';
 
+// A partner's name, description and categories come from the feed: each reads in its own text's direction
+// (unicode-bidi: plaintext), so an English name in an Arabic list keeps its punctuation at its end.
 export const styles = css`
   :host {
     container-type: inline-size;
@@ -128,6 +130,11 @@ export const styles = css`
   .categories {
     font-size: 0.8rem;
     font-weight: 600;
+  }
+  .name,
+  .description,
+  .categories {
+    unicode-bidi: plaintext;
   }
   .empty {
     display: grid;
