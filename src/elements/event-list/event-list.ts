@@ -11,6 +11,7 @@ import {
   formatPlace,
   typeLabel,
 } from '../../shared/format.js';
+import { renderSelect } from '../../shared/filter-select.js';
 import { safeUrl, withSource } from '../../shared/links.js';
 import { numberFormat } from '../../shared/locale.js';
 import { eventCardStyles } from '../../shared/event-card-styles.js';
@@ -325,47 +326,27 @@ export class EventList extends TurnoutFeedElement {
             @input=${(e: Event) => this.setFilter(() => (this.query = (e.target as HTMLInputElement).value))}
           />
         </label>
-        ${this.renderSelect(
+        ${renderSelect(
           msg('Type', { id: 'event-list.type' }),
           msg('All types', { id: 'event-list.type.all' }),
           this.typeFilter,
           types,
           typeLabel,
-          (v) => (this.typeFilter = v),
+          (v) => this.setFilter(() => (this.typeFilter = v)),
         )}
-        ${this.renderSelect(
+        ${renderSelect(
           msg('Date', { id: 'event-list.date' }),
           msg('All dates', { id: 'event-list.date.all' }),
           this.dateFilter,
           days,
           (d) => formatDayKey(d, this.locale),
-          (v) => (this.dateFilter = v),
+          (v) => this.setFilter(() => (this.dateFilter = v)),
         )}
         <button type="button" class="button secondary clear" @click=${this.clearFilters}>
           ${msg('Clear filters', { id: 'event-list.clear' })}
         </button>
       </form>
     `;
-  }
-
-  /** A labelled select of `values` after an "all" choice (the empty value); left out when there is no choice. */
-  private renderSelect(
-    label: string,
-    all: string,
-    value: string,
-    values: string[],
-    text: (value: string) => string,
-    set: (value: string) => void,
-  ): TemplateResult | typeof nothing {
-    if (value && !values.includes(value)) values.push(value);
-    if (values.length < 2 && !value) return nothing;
-    return html`<label class="field">
-      <span>${label}</span>
-      <select @change=${(e: Event) => this.setFilter(() => set((e.target as HTMLSelectElement).value))}>
-        <option value="" ?selected=${!value}>${all}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${v === value}>${text(v)}</option>`)}
-      </select>
-    </label>`;
   }
 
   private renderEmpty(hasEvents: boolean): TemplateResult {

@@ -6,13 +6,13 @@ import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import { boundsOf, distanceKm, formatDistance, preferredDistanceUnit } from '../../geo/distance.js';
 import type { Bounds, Geocoder, LngLat, PlaceResult } from '../../geo/types.js';
 import { TurnoutFeedElement } from '../../shared/feed-element.js';
-import { foldText, formatDayKey, formatEventWhen, formatPlace, typeLabel, viewerTimeZone } from '../../shared/format.js';
+import { foldText, formatEventWhen, formatPlace, viewerTimeZone } from '../../shared/format.js';
 import { safeUrl, withSource } from '../../shared/links.js';
 import { eventCardStyles } from '../../shared/event-card-styles.js';
 import { themeStyles } from '../../shared/styles.js';
 import { styles } from './event-map.styles.js';
 import type { AttributionPart, EventPoints, MapView } from './map-view.js';
-import type { Entry, Prepared } from './prepare.js';
+import type { Entry, FilterHost, Prepared } from './prepare.js';
 
 /** A listed event and, when a place was searched, how far it is. */
 interface Row {
@@ -108,11 +108,6 @@ function heading(level: number, cls: string, id: string, content: unknown): Temp
   }
 }
 
-/** The choices the filters offer, per list of events in scope. */
-const filterOptions = new WeakMap<
-  Entry[],
-  { types: string[]; days: string[]; tags: string[]; tagNames: Map<string, string>; hasOnline: boolean; hasInPerson: boolean }
->();
 /** "lng,lat" -> [lng, lat], or null. */
 function parseLngLat(value: string | undefined): LngLat | null {
   const n = (value ?? '').split(',').map((s) => Number(s.trim()));
@@ -1290,9 +1285,22 @@ export class EventMap extends TurnoutFeedElement {
     }
   }
 
+  /** What the filters' row (filters.ts) reads of this element, and how it sets a filter. */
+  get #filterHost(): FilterHost {
+    return {
+      locale: this.locale,
+      filters: { day: this.dayFilter, type: this.typeFilter, tag: this.tagFilter, mode: this.modeFilter },
+      set: (filter, value) => {
+        if (filter === 'clear') this.typeFilter = this.dayFilter = this.tagFilter = this.modeFilter = '';
+        else (this as unknown as Record<string, string>)[`${filter}Filter`] = value;
+      },
+    };
+  }
+
   #renderFilters(scoped?: Entry[]): TemplateResult | typeof nothing {
     const active = !!(this.typeFilter || this.dayFilter || this.tagFilter || this.modeFilter);
-    const row = scoped ? this.#renderFilterRow(scoped, active) : html`<p class="row">${super.loadingText()}</p>`;
+    // `scoped` is there once the events are prepared, so is the prepare chunk and its row.
+    const row = scoped ? preparer!.renderFilterRow(this.#filterHost, scoped, active) : html`<p class="row">${super.loadingText()}</p>`;
     // One <details> throughout, so that one opened before the feed is in stays open as the choices arrive; none
     // when the feed leaves nothing to choose (one day, one type...).
     return row === nothing
@@ -1301,78 +1309,6 @@ export class EventMap extends TurnoutFeedElement {
           <summary>${msg('Filters', { id: 'event-map.filters' })}</summary>
           ${row}
         </details>`;
-  }
-
-  #renderFilterRow(scoped: Entry[], active: boolean): TemplateResult | typeof nothing {
-    let o = filterOptions.get(scoped);
-    if (!o) {
-      // One pass over what may be 100k events.
-      const types = new Set<string>();
-      const days = new Set<string>();
-      const tagNames = new Map<string, string>();
-      let hasOnline = false;
-      let hasInPerson = false;
-      for (const e of scoped) {
-        if (e.event.type) types.add(e.event.type);
-        days.add(e.day);
-        for (let i = 0; i < e.tags.length; i++) if (!tagNames.has(e.tags[i])) tagNames.set(e.tags[i], e.event.tags[i]);
-        hasOnline ||= e.event.online;
-        hasInPerson ||= !e.online;
-      }
-      o = { types: [...types].sort(), days: [...days].sort(), tags: [...tagNames.keys()].sort(), tagNames, hasOnline, hasInPerson };
-      filterOptions.set(scoped, o);
-    }
-    const { tagNames, hasOnline, hasInPerson } = o;
-    const [types, days, tags] = [[...o.types], [...o.days], [...o.tags]];
-    const selects = [
-      this.#renderSelect(msg('Day', { id: 'event-map.day' }), msg('All days', { id: 'event-map.day.all' }), this.dayFilter, days, (d) => formatDayKey(d, this.locale), (v) => (this.dayFilter = v)),
-      this.#renderSelect(msg('Type', { id: 'event-map.type' }), msg('All types', { id: 'event-map.type.all' }), this.typeFilter, types, typeLabel, (v) => (this.typeFilter = v)),
-      this.#renderSelect(msg('Tag', { id: 'event-map.tag' }), msg('All tags', { id: 'event-map.tag.all' }), this.tagFilter, tags, (t) => tagNames.get(t) ?? t, (v) => (this.tagFilter = v)),
-      hasOnline && hasInPerson
-        ? this.#renderSelect(
-            msg('Where', { id: 'event-map.mode' }),
-            msg('In person and online', { id: 'event-map.mode.all' }),
-            this.modeFilter,
-            ['in-person', 'online'],
-            (m) => (m === 'online' ? msg('Online', { id: 'event-map.online' }) : msg('In person', { id: 'event-map.in-person' })),
-            (v) => (this.modeFilter = v as Mode),
-          )
-        : nothing,
-    ];
-    if (!active && selects.every((s) => s === nothing)) return nothing;
-    return html`<div class="row">
-        ${selects}
-        ${active
-          ? html`<button
-              type="button"
-              class="button secondary"
-              @click=${() => {
-                this.typeFilter = this.dayFilter = this.tagFilter = this.modeFilter = '';
-              }}
-            >
-              ${msg('Clear filters', { id: 'event-map.clear' })}
-            </button>`
-          : nothing}
-      </div>`;
-  }
-
-  #renderSelect(
-    label: string,
-    all: string,
-    value: string,
-    values: string[],
-    text: (value: string) => string,
-    set: (value: string) => void,
-  ): TemplateResult | typeof nothing {
-    if (value && !values.includes(value)) values.push(value);
-    if (values.length < 2 && !value) return nothing;
-    return html`<label class="field">
-      <span>${label}</span>
-      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value}>${all}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${v === value}>${text(v)}</option>`)}
-      </select>
-    </label>`;
   }
 
   #renderMap(): TemplateResult {

@@ -9,6 +9,9 @@ import type { FeedData, TurnoutEvent } from '../../feed/types.js';
 import type { LngLat } from '../../geo/types.js';
 import { eventDayKey, eventEnd, foldText, formatPlace } from '../../shared/format.js';
 
+// The filters' row comes with this chunk: it is drawn only once the events are prepared.
+export { renderFilterRow, type Filter, type FilterHost } from './filters.js';
+
 /** An event with what filtering, placing and listing need, computed once per feed. */
 export interface Entry {
   event: TurnoutEvent;
