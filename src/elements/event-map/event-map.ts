@@ -1344,7 +1344,7 @@ export class EventMap extends TurnoutFeedElement {
           class="placeholder"
           part="placeholder"
           role="status"
-          ?hidden=${state === 'ready' || (state === 'loading' && !!this.mapView && this.feedState.status === 'error')}
+          ?hidden=${state === 'ready' || (state === 'loading' && !!this.mapView && (this.feedState.status === 'error' || this.attribution.length > 0))}
         >
           ${placeholder}
         </div>

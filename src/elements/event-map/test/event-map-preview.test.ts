@@ -3,7 +3,7 @@ import { squash } from '../../../../test/helpers.js';
 import '../event-map.define.js';
 import type { EventMap } from '../event-map.js';
 import { RESERVED_HEIGHTS } from '../../../embed/options.js';
-import { $, $$, EVE } from './fixtures.js';
+import { $, $$, EVE, mountMap } from './fixtures.js';
 
 // A large feed lists its first events while the rest of its body is still on the way (test/server/stream-routes.mjs
 // holds the rest back until the test lets it go).
@@ -95,6 +95,22 @@ describe('<event-map> with a large feed still downloading', () => {
     } finally {
       await fetch(`/__stream/release?key=${key}`);
       box.remove();
+    }
+  });
+
+  it('shows its basemap, credited, without "Loading the map…" over it while a slow feed is still on its way', async () => {
+    const key = `basemap-${Date.now()}-${n++}`;
+    const el = await mountMap(`/__stream/feed?n=4000&key=${key}&head=0`, {}, { ready: false });
+    try {
+      // The map starts after at most a second without events, and draws the basemap.
+      await waitUntil(() => $(el, '[part="attribution"]'), 'the basemap was never drawn', { timeout: 15000 });
+      await el.updateComplete;
+      expect($(el, '[part="placeholder"]')!.hidden).to.equal(true);
+      expect(squash($(el, '[part="attribution"]')!.textContent)).to.contain('Natural Earth');
+      expect(squash($(el, '[part="feed-status"]')!.textContent)).to.equal('Loading events…');
+      expect(el.matches(':state(ready)')).to.equal(false);
+    } finally {
+      await fetch(`/__stream/release?key=${key}`);
     }
   });
 
