@@ -1291,8 +1291,12 @@ export class EventMap extends TurnoutFeedElement {
       locale: this.locale,
       filters: { day: this.dayFilter, type: this.typeFilter, tag: this.tagFilter, mode: this.modeFilter },
       set: (filter, value) => {
-        if (filter === 'clear') this.typeFilter = this.dayFilter = this.tagFilter = this.modeFilter = '';
-        else (this as unknown as Record<string, string>)[`${filter}Filter`] = value;
+        // `clear` comes with '' and sets every one.
+        const all = filter === 'clear';
+        if (all || filter === 'day') this.dayFilter = value;
+        if (all || filter === 'type') this.typeFilter = value;
+        if (all || filter === 'tag') this.tagFilter = value;
+        if (all || filter === 'mode') this.modeFilter = value as Mode;
       },
     };
   }
